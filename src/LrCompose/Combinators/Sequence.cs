@@ -1,0 +1,118 @@
+using LrCompose.Text;
+using LrCompose.Validation;
+
+namespace LrCompose.Combinators
+{
+    /// <summary>
+    /// <c>a &gt;&gt; b &gt;&gt; …</c>: phases one after another, each seeing its own local step 0. Always flat:
+    /// building a sequence of sequences splices their phases, so evaluation is one binary search however the recipe
+    /// was nested.
+    /// </summary>
+    internal sealed class SequenceNode : Schedule
+    {
+        private readonly Schedule[] _phases;
+        private readonly long[] _starts;
+
+        private SequenceNode(Schedule[] phases, long[] starts)
+        {
+            _phases = phases;
+            _starts = starts;
+            Min = phases.Min(p => p.Min);
+            Max = phases.Max(p => p.Max);
+        }
+
+        public static SequenceNode Of(IEnumerable<Schedule> parts)
+        {
+            var phases = new List<Schedule>();
+            foreach (var part in parts)
+            {
+                if (part is SequenceNode inner) phases.AddRange(inner._phases);
+                else phases.Add(part);
+            }
+            var starts = new long[phases.Count];
+            long at = 0;
+            for (int i = 0; i < phases.Count; i++)
+            {
+                starts[i] = at;
+                if (i < phases.Count - 1)
+                {
+                    long length = phases[i].Length ?? throw Guard.Fail("first", phases[i].ToString(),
+                        "goes on for ever, so nothing can follow it; make it finite with .Take(steps)");
+                    at = checked(at + length);
+                }
+            }
+            return new SequenceNode(phases.ToArray(), starts);
+        }
+
+        internal IReadOnlyList<Schedule> Parts => _phases;
+
+        public override long? Length => _phases[^1].Length is { } last ? _starts[^1] + last : null;
+        public override double Min { get; }
+        public override double Max { get; }
+
+        /// <summary>The index of the phase in force at time t: the last phase that starts at or before t.</summary>
+        internal int PhaseIndex(double t)
+        {
+            int lo = 0, hi = _starts.Length - 1;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) >>> 1;
+                if (_starts[mid] <= t) lo = mid; else hi = mid - 1;
+            }
+            return lo;
+        }
+
+        internal double LocalTime(int phase, double t) => t - _starts[phase];
+
+        internal override double At(double t)
+        {
+            int i = PhaseIndex(t);
+            return _phases[i].At(t - _starts[i]);
+        }
+
+        public override IReadOnlyList<PhaseInfo> Phases =>
+            _phases.Select((p, i) => new PhaseInfo(_starts[i], p.Length, p)).ToArray();
+
+        internal override void Write(RecipeWriter writer)
+        {
+            for (int i = 0; i < _phases.Length; i++)
+            {
+                if (i > 0) writer.Separator(">>");
+                // A nested sequence cannot occur (they are spliced), so phases need no parentheses unless they
+                // print a pipeline of their own; every phase prints as a single application.
+                _phases[i].Write(writer);
+            }
+        }
+    }
+}
+
+namespace LrCompose
+{
+    public abstract partial class Schedule
+    {
+        /// <summary>
+        /// Runs this phase, then <paramref name="next"/> from its own step 0:
+        /// <c>(a.Then(b))(t) = a(t)</c> for t &lt; a.Length, else <c>b(t − a.Length)</c>.
+        /// Associative: <c>a.Then(b).Then(c) == a.Then(b.Then(c))</c>, both one flat phase array.
+        /// </summary>
+        /// <exception cref="ArgumentException">This schedule never ends.</exception>
+        public Schedule Then(Schedule next)
+        {
+            ArgumentNullException.ThrowIfNull(next);
+            return Combinators.SequenceNode.Of([this, next]);
+        }
+
+        /// <summary>Runs this phase, then the relative phases of <paramref name="lead"/>, then what they lead into.</summary>
+        public Lead Then(Lead lead) => Lead.After(this, lead);
+    }
+
+    public static partial class Schedules
+    {
+        /// <summary>Phases one after another; the same as chaining <see cref="Schedule.Then(Schedule)"/>.</summary>
+        public static Schedule Sequence(params Schedule[] phases)
+        {
+            if (phases.Length == 0) throw Guard.Fail(nameof(phases), "[]", Rules.NotEmptyRule);
+            return phases.Length == 1 ? phases[0] : Combinators.SequenceNode.Of(phases);
+        }
+    }
+}

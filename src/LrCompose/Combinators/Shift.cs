@@ -1,0 +1,37 @@
+using LrCompose.Text;
+using LrCompose.Validation;
+
+namespace LrCompose.Combinators
+{
+    /// <summary><c>shift d (s)</c>: <c>f(t) = s(max(0, t − d))</c>. A negative d starts s part-way through.</summary>
+    internal sealed class ShiftNode(Schedule inner, long offset) : Schedule
+    {
+        public Schedule Inner { get; } = inner;
+        public long Offset { get; } = offset;
+        public override long? Length => Inner.Length is { } l ? Math.Max(1, l + Offset) : null;
+        public override double Min => Inner.Min;
+        public override double Max => Inner.Max;
+        internal override double At(double t) => Inner.At(Math.Max(0, t - Offset));
+        internal override void Write(RecipeWriter writer) => writer.Word("shift").Arg(Offset).Inner(Inner);
+    }
+}
+
+namespace LrCompose
+{
+    public abstract partial class Schedule
+    {
+        /// <summary>
+        /// Delays the schedule by <paramref name="steps"/>: <c>f(t) = s(max(0, t − steps))</c>, holding s(0) before.
+        /// A negative shift skips into the schedule (<c>f(t) = s(t + |steps|)</c>), as timm does after a non-prefix warmup.
+        /// Laws: <c>s.Shift(0) == s</c>; shifts add up (fused).
+        /// </summary>
+        public Schedule Shift(long steps)
+        {
+            var (inner, total) = this is Combinators.ShiftNode s ? (s.Inner, checked(s.Offset + steps)) : (this, steps);
+            if (total == 0) return inner;
+            if (inner.Length is { } l && l + total < 1)
+                throw Guard.Fail(nameof(steps), steps.ToString(System.Globalization.CultureInfo.InvariantCulture), $"skips past the end of a {l}-step phase");
+            return new Combinators.ShiftNode(inner, total);
+        }
+    }
+}

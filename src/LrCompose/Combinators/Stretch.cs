@@ -1,0 +1,42 @@
+using LrCompose.Text;
+using LrCompose.Validation;
+
+namespace LrCompose.Combinators
+{
+    /// <summary><c>stretch k (s)</c>: <c>f(t) = s(t/k)</c>, k times slower.</summary>
+    internal sealed class StretchNode(Schedule inner, double factor) : Schedule
+    {
+        public Schedule Inner { get; } = inner;
+        public double Factor { get; } = factor;
+        public override long? Length => Inner.Length is { } l ? (long)Math.Round(l * Factor) : null;
+        public override double Min => Inner.Min;
+        public override double Max => Inner.Max;
+        internal override double At(double t) => Inner.At(t / Factor);
+        internal override void Write(RecipeWriter writer) => writer.Word("stretch").Arg(Factor).Inner(Inner);
+    }
+}
+
+namespace LrCompose
+{
+    public abstract partial class Schedule
+    {
+        /// <summary>
+        /// Slows time by <paramref name="factor"/>: <c>f(t) = s(t/factor)</c>. A finite phase of length L becomes
+        /// <c>L·factor</c> steps long, which must be a whole number. Laws: <c>s.Stretch(1) == s</c>;
+        /// <c>s.Stretch(a).Stretch(b) == s.Stretch(a·b)</c> (fused).
+        /// </summary>
+        public Schedule Stretch(double factor)
+        {
+            Guard.Check(factor, Rules.Stretch(factor));
+            var (inner, combined) = this is Combinators.StretchNode s ? (s.Inner, s.Factor * factor) : (this, factor);
+            if (combined == 1) return inner;
+            if (inner.Length is { } l)
+            {
+                double stretched = l * combined;
+                if (stretched != Math.Round(stretched) || stretched < 1 || stretched > long.MaxValue / 2)
+                    throw Guard.Fail(nameof(factor), Guard.Show(factor), $"must turn the {l}-step phase into a whole number of steps (got {Guard.Show(stretched)})");
+            }
+            return new Combinators.StretchNode(inner, combined);
+        }
+    }
+}

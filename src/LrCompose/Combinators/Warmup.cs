@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using LrCompose.Shapes;
+using LrCompose.Text;
+using LrCompose.Validation;
+
+namespace LrCompose
+{
+    /// <summary>The curve a warmup takes to its target.</summary>
+    public enum WarmupShape
+    {
+        /// <summary><c>from + (to − from)·p</c>.</summary>
+        Linear,
+        /// <summary><c>from·(to/from)^p</c>: geometric, needs both ends above 0.</summary>
+        Exponential,
+        /// <summary><c>from + (to − from)·(1 − cos(π·p))/2</c>.</summary>
+        Cosine,
+    }
+
+    /// <summary>Which fraction of a W-step warmup step t has reached.</summary>
+    public enum WarmupCount
+    {
+        /// <summary><c>p = t/W</c>: starts at <c>from</c>, reaches the target at step W (Hugging Face, optax).</summary>
+        FromZero,
+        /// <summary><c>p = (t + 1)/W</c>: reaches the target at step W − 1, the last warmup step (the seed examples: W = 5,
+        /// η = 0.08 gives 0.016, 0.032, 0.048, 0.064, 0.08).</summary>
+        FromOne,
+    }
+
+    /// <summary>
+    /// Phases whose values depend on what follows them: a <c>Warmup</c> ramps into the start value of the next
+    /// phase and a <c>Hold</c> stays at it, so joins are continuous by construction. A lead is not a schedule until
+    /// it is given what it leads into with <see cref="Then(Schedule)"/>.
+    /// </summary>
+    public sealed class Lead
+    {
+        private readonly Schedule? _before;
+        private readonly ImmutableArray<LeadPart> _parts;
+
+        private Lead(Schedule? before, ImmutableArray<LeadPart> parts)
+        {
+            _before = before;
+            _parts = parts;
+        }
+
+        internal static Lead Of(LeadPart part) => new(null, [part]);
+
+        internal static Lead After(Schedule before, Lead lead) =>
+            new(lead._before is null ? before : before.Then(lead._before), lead._parts);
+
+        /// <summary>Appends more relative phases.</summary>
+        public Lead Then(Lead more)
+        {
+            if (more._before is not null)
+                throw new ArgumentException("a lead cannot be followed by a lead that already has phases before it", nameof(more));
+            return new(_before, _parts.AddRange(more._parts));
+        }
+
+        /// <summary>Resolves every relative phase against <paramref name="next"/> (backwards: each one's target is the
+        /// start value of what follows it) and returns the whole sequence.</summary>
+        public Schedule Then(Schedule next)
+        {
+            ArgumentNullException.ThrowIfNull(next);
+            var resolved = new Schedule[_parts.Length + 1];
+            resolved[^1] = next;
+            double target = next.StartValue;
+            for (int i = _parts.Length - 1; i >= 0; i--)
+            {
+                resolved[i] = _parts[i].Resolve(target);
+                target = resolved[i].StartValue;
+            }
+            var tail = Schedules.Sequence(resolved);
+            return _before is null ? tail : _before.Then(tail);
+        }
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            string.Join(" >> ", (_before is null ? [] : new[] { _before.ToString() }).Concat(_parts.Select(p => p.ToString())));
+    }
+
+    /// <summary>A relative phase before it knows its target.</summary>
+    internal abstract record LeadPart
+    {
+        public abstract Schedule Resolve(double target);
+    }
+
+    internal sealed record WarmupPart(long Steps, double From, WarmupShape Shape, WarmupCount Count) : LeadPart
+    {
+        public override Schedule Resolve(double target)
+        {
+            if (Shape == WarmupShape.Exponential && Rules.PositiveFactor(target) is not null)
+                throw Guard.Fail("target", Guard.Show(target), "is the value the exponential warmup ramps into, and " + Rules.PositiveForExponentialRule);
+            return new WarmupRamp(Steps, From, target, Shape, Count);
+        }
+
+        public override string ToString() => new WarmupRamp(Steps, From, 1, Shape, Count).ToString();
+    }
+
+    internal sealed record HoldPart(long Steps) : LeadPart
+    {
+        public override Schedule Resolve(double target) => new HoldPhase(Steps, target);
+        public override string ToString() => $"hold {Steps}";
+    }
+
+    public static partial class Schedules
+    {
+        /// <summary>
+        /// A warmup of <paramref name="steps"/> steps from <paramref name="from"/> into the start value of whatever
+        /// follows it: <c>Warmup(2000).Then(Cosine(248_000, peak: 2.5e-4))</c>. The join is continuous by construction.
+        /// </summary>
+        /// <param name="steps">Warmup length in steps (≥ 1).</param>
+        /// <param name="from">The value at step 0.</param>
+        /// <param name="shape">Linear, exponential or cosine ramp.</param>
+        /// <param name="count">Whether step t has reached t/W (<see cref="WarmupCount.FromZero"/>) or (t+1)/W of the way.</param>
+        public static Lead Warmup(long steps, double from = 0, WarmupShape shape = WarmupShape.Linear, WarmupCount count = WarmupCount.FromZero)
+        {
+            Guard.Length(steps);
+            Guard.Rate(from);
+            if (shape == WarmupShape.Exponential) Guard.Check(from, Rules.PositiveFactor(from) is null ? null : Rules.PositiveForExponentialRule);
+            return Lead.Of(new WarmupPart(steps, from, shape, count));
+        }
+
+        /// <summary>A stable phase of <paramref name="steps"/> steps that holds the start value of whatever follows it
+        /// (the "stable" of warmup-stable-decay).</summary>
+        public static Lead Hold(long steps) => Lead.Of(new HoldPart(Guard.Length(steps)));
+    }
+}
+
+namespace LrCompose.Shapes
+{
+    /// <summary>A resolved warmup: <c>warmup W from=a shape=… count=…</c>, ramping into the next phase's start.</summary>
+    internal sealed class WarmupRamp(long steps, double from, double to, WarmupShape shape, WarmupCount count) : FiniteShape(steps)
+    {
+        public double From { get; } = from;
+        public double To { get; } = to;
+        public WarmupShape Shape { get; } = shape;
+        public WarmupCount Count { get; } = count;
+        public override double Min => Math.Min(From, To);
+        public override double Max => Math.Max(From, To);
+        protected override double End => To;
+
+        protected override double Formula(double t)
+        {
+            double p = Count == WarmupCount.FromZero ? t / Steps : Math.Min(1.0, (t + 1) / Steps);
+            return Shape switch
+            {
+                WarmupShape.Exponential => From * Math.Pow(To / From, p),
+                WarmupShape.Cosine => From + (To - From) * (1 - Math.Cos(Math.PI * p)) / 2,
+                _ => From == 0 ? To * p : From + (To - From) * p,
+            };
+        }
+
+        internal override void Write(RecipeWriter writer)
+        {
+            writer.Word("warmup").Arg(Steps).Named("from", From, 0);
+            if (Shape != WarmupShape.Linear) writer.Named("shape", Shape == WarmupShape.Cosine ? "cosine" : "exponential");
+            if (Count != WarmupCount.FromZero) writer.Named("count", "from-one");
+        }
+    }
+
+    /// <summary>A resolved hold: <c>hold N</c>, the next phase's start value for N steps.</summary>
+    internal sealed class HoldPhase(long steps, double value) : FiniteShape(steps)
+    {
+        public double Value { get; } = value;
+        public override double Min => Value;
+        public override double Max => Value;
+        protected override double End => Value;
+        protected override double Formula(double t) => Value;
+        internal override void Write(RecipeWriter writer) => writer.Word("hold").Arg(Steps);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace LrCompose.Validation;
+
+/// <summary>Turns a broken <see cref="Rules"/> rule into an exception naming the parameter, the value and the rule.</summary>
+internal static class Guard
+{
+    public static T Check<T>(T value, string? brokenRule, [CallerArgumentExpression(nameof(value))] string parameter = "")
+    {
+        if (brokenRule is null) return value;
+        throw Fail(parameter, Show(value), brokenRule);
+    }
+
+    public static ArgumentException Fail(string parameter, string shownValue, string rule) =>
+        new ArgumentOutOfRangeException(parameter, $"{parameter} was {shownValue}: it {rule}.");
+
+    public static double Rate(double value, [CallerArgumentExpression(nameof(value))] string parameter = "") =>
+        Check(value, Rules.Rate(value), parameter);
+
+    public static long Length(long value, [CallerArgumentExpression(nameof(value))] string parameter = "") =>
+        Check(value, Rules.Length(value), parameter);
+
+    public static string Show<T>(T value) => value switch
+    {
+        null => "null",
+        string text => text,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        long[] a => "[" + string.Join(", ", a) + "]",
+        double[] a => "[" + string.Join(", ", a.Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + "]",
+        System.Collections.IEnumerable e => "[" + string.Join(", ", e.Cast<object>().Select(Show)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,92 @@
+// This file is compiled into both the LrCompose library and the LrCompose generator, so that a parameter that
+// the runtime rejects is a compile-time diagnostic with the very same words. Keep it netstandard2.0-friendly.
+using System;
+
+namespace LrCompose.Validation
+{
+    /// <summary>
+    /// The parameter rules of every LrCompose constructor. Each check returns <c>null</c> when the value is
+    /// acceptable and otherwise the rule that was broken, in words a user can act on.
+    /// </summary>
+    internal static class Rules
+    {
+        /// <summary>Rates and values above this are refused: products of two of them must stay finite.</summary>
+        public const double MaxMagnitude = 1e100;
+
+        public const string RateRule = "must be a finite number between 0 and 1e100";
+        public const string FactorRule = "must be a finite number between 0 and 1e100";
+        public const string PositiveFactorRule = "must be a finite number greater than 0 and at most 1e100";
+        public const string LengthRule = "must be at least 1 step";
+        public const string NonNegativeStepsRule = "must be 0 or more steps";
+        public const string GammaRule = "must be a finite number greater than 0";
+        public const string DecayGammaRule = "must be greater than 0 and at most 1 (a decay that grows would leave every bound)";
+        public const string PowerRule = "must be a finite number greater than 0";
+        public const string SortedRule = "must be sorted in ascending order";
+        public const string NonNegativeMilestoneRule = "must hold only steps of 0 or more";
+        public const string StretchRule = "must be a finite number greater than 0";
+        public const string FractionRule = "must be a finite number greater than 0 and at most 1";
+        public const string OrderedBoundsRule = "must not be greater than the upper bound";
+        public const string GrowthNeedsEndRule = "a growth rate above 1 needs an end value to clamp at, or the rate would become infinite";
+        public const string PositiveForExponentialRule = "must be greater than 0 for an exponential ramp (a geometric ramp cannot start or end at 0)";
+        public const string WarmupLongerThanRunRule = "must be shorter than the whole run";
+        public const string CountRule = "must be at least 1";
+        public const string NotEmptyRule = "must not be empty";
+        public const string MatchingCountRule = "must have exactly one more value than there are boundaries";
+        public const string FiniteRule = "must be a finite number";
+
+        public static string? Rate(double value) =>
+            IsFinite(value) && value >= 0 && value <= MaxMagnitude ? null : RateRule;
+
+        public static string? Factor(double value) =>
+            IsFinite(value) && value >= 0 && value <= MaxMagnitude ? null : FactorRule;
+
+        public static string? PositiveFactor(double value) =>
+            IsFinite(value) && value > 0 && value <= MaxMagnitude ? null : PositiveFactorRule;
+
+        public static string? Length(long steps) => steps >= 1 ? null : LengthRule;
+
+        public static string? NonNegativeSteps(long steps) => steps >= 0 ? null : NonNegativeStepsRule;
+
+        public static string? Gamma(double gamma) => IsFinite(gamma) && gamma > 0 ? null : GammaRule;
+
+        public static string? DecayGamma(double gamma) => IsFinite(gamma) && gamma > 0 && gamma <= 1 ? null : DecayGammaRule;
+
+        public static string? Power(double power) => IsFinite(power) && power > 0 ? null : PowerRule;
+
+        public static string? Stretch(double factor) => IsFinite(factor) && factor > 0 ? null : StretchRule;
+
+        public static string? Fraction(double fraction) => IsFinite(fraction) && fraction > 0 && fraction <= 1 ? null : FractionRule;
+
+        public static string? Finite(double value) => IsFinite(value) && Math.Abs(value) <= MaxMagnitude ? null : FiniteRule;
+
+        public static string? Count(long count) => count >= 1 ? null : CountRule;
+
+        public static string? Ordered(double lower, double upper) => lower <= upper ? null : OrderedBoundsRule;
+
+        public static string? WarmupWithinRun(long warmup, long total) => warmup < total ? null : WarmupLongerThanRunRule;
+
+        /// <summary>Milestones must be non-negative and ascending; repeats are allowed (each applies once more).</summary>
+        public static string? Milestones(long[] milestones)
+        {
+            for (int i = 0; i < milestones.Length; i++)
+            {
+                if (milestones[i] < 0) return NonNegativeMilestoneRule;
+                if (i > 0 && milestones[i] < milestones[i - 1]) return SortedRule;
+            }
+            return null;
+        }
+
+        /// <summary>Boundaries of a piecewise schedule must be non-negative and strictly ascending.</summary>
+        public static string? StrictlyAscending(double[] positions)
+        {
+            for (int i = 0; i < positions.Length; i++)
+            {
+                if (!IsFinite(positions[i]) || positions[i] < 0) return NonNegativeMilestoneRule;
+                if (i > 0 && positions[i] <= positions[i - 1]) return "must be strictly ascending";
+            }
+            return null;
+        }
+
+        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+    }
+}

@@ -1,0 +1,58 @@
+using LrCompose.Text;
+using LrCompose.Validation;
+
+namespace LrCompose.Shapes
+{
+    /// <summary><c>multistep from=a gamma=g at=[m₁, m₂, …]</c>: <c>f(t) = a·g^#{i : mᵢ ≤ t}</c>.</summary>
+    internal sealed class MultiStepShape(double from, double gamma, long[] milestones) : Schedule
+    {
+        private readonly long[] _milestones = milestones;
+        public double From { get; } = from;
+        public double Gamma { get; } = gamma;
+        public IReadOnlyList<long> Milestones => _milestones;
+        public override long? Length => null;
+        public override double Min => Math.Min(From, From * Math.Pow(Gamma, _milestones.Length));
+        public override double Max => Math.Max(From, From * Math.Pow(Gamma, _milestones.Length));
+
+        internal override double At(double t) => From * Math.Pow(Gamma, CountPassed(t));
+
+        /// <summary>How many milestones are at or before t; a repeated milestone counts each time (as in PyTorch).</summary>
+        private int CountPassed(double t)
+        {
+            int lo = 0, hi = _milestones.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_milestones[mid] <= t) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
+
+        internal override void Write(RecipeWriter writer) =>
+            writer.Word("multistep").Named("from", From).Named("gamma", Gamma).Named("at", _milestones);
+    }
+}
+
+namespace LrCompose
+{
+    public static partial class Schedules
+    {
+        /// <summary>
+        /// Multi-step decay: multiply by <paramref name="gamma"/> at each milestone, <c>f(t) = from·gamma^#{mᵢ ≤ t}</c>
+        /// (PyTorch's <c>MultiStepLR</c>). A milestone listed twice applies <paramref name="gamma"/> twice.
+        /// </summary>
+        /// <param name="from">The initial value.</param>
+        /// <param name="gamma">The factor per milestone (&gt; 0).</param>
+        /// <param name="milestones">Steps at which the factor applies; ascending, ≥ 0.</param>
+        public static Schedule MultiStep(double from, double gamma, params long[] milestones)
+        {
+            Guard.Rate(from);
+            Guard.Check(gamma, Rules.Gamma(gamma));
+            Guard.Check(milestones, Rules.Milestones(milestones));
+            double extreme = from * Math.Pow(gamma, milestones.Length);
+            if (Rules.Rate(extreme) is { } broken)
+                throw Guard.Fail(nameof(gamma), Guard.Show(gamma), $"makes the last value {Guard.Show(extreme)}, which {broken}");
+            return new Shapes.MultiStepShape(from, gamma, (long[])milestones.Clone());
+        }
+    }
+}

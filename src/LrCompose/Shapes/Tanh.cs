@@ -1,0 +1,47 @@
+using LrCompose.Text;
+using LrCompose.Validation;
+
+namespace LrCompose.Shapes
+{
+    /// <summary>
+    /// <c>tanh L from=a to=b lb=l ub=u</c>: <c>f(t) = b + ½(a − b)·(1 − tanh(l·(1 − t/L) + u·t/L))</c>, holding
+    /// its own value at t = L afterwards.
+    /// </summary>
+    internal sealed class TanhShape(long steps, double from, double to, double lower, double upper) : FiniteShape(steps)
+    {
+        public double From { get; } = from;
+        public double To { get; } = to;
+        public double Lower { get; } = lower;
+        public double Upper { get; } = upper;
+        public override double Min => Math.Min(Formula(0), End);
+        public override double Max => Math.Max(Formula(0), End);
+        protected override double End => Formula(Steps);
+
+        protected override double Formula(double t)
+        {
+            double r = t / Steps;
+            return To + 0.5 * (From - To) * (1 - Math.Tanh(Lower * (1 - r) + Upper * r));
+        }
+
+        internal override void Write(RecipeWriter writer) =>
+            writer.Word("tanh").Arg(Steps).Named("from", From).Named("to", To).Named("lb", Lower, -7).Named("ub", Upper, 3);
+    }
+}
+
+namespace LrCompose
+{
+    public static partial class Schedules
+    {
+        /// <summary>
+        /// timm's hyperbolic-tangent decay: <c>f(t) = to + ½(from − to)·(1 − tanh(lb·(1 − t/steps) + ub·t/steps))</c>.
+        /// It starts near <paramref name="from"/> and ends near (not at) <paramref name="to"/>, and holds that end.
+        /// </summary>
+        public static Schedule Tanh(long steps, double from, double to, double lb = -7, double ub = 3)
+        {
+            Guard.Check(lb, Rules.Finite(lb));
+            Guard.Check(ub, Rules.Finite(ub));
+            Guard.Check(lb, Rules.Ordered(lb, ub));
+            return new Shapes.TanhShape(Guard.Length(steps), Guard.Rate(from), Guard.Rate(to), lb, ub);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+
+namespace LrCompose.Text;
+
+/// <summary>
+/// Prints schedules in LrCompose's F#-style recipe notation: <c>name positional key=value (schedule)</c>, phases
+/// joined by <c>&gt;&gt;</c>. Numbers are printed in round-trip form so parsing the text gives back the same bits.
+/// Parameters equal to their default are left out.
+/// </summary>
+internal sealed class RecipeWriter
+{
+    private readonly StringBuilder _text = new();
+
+    public static string Print(Schedule schedule)
+    {
+        var writer = new RecipeWriter();
+        schedule.Write(writer);
+        return writer._text.ToString();
+    }
+
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public RecipeWriter Word(string word)
+    {
+        if (_text.Length > 0 && _text[^1] != '(' && _text[^1] != ' ') _text.Append(' ');
+        _text.Append(word);
+        return this;
+    }
+
+    public RecipeWriter Arg(double value) => Word(Number(value));
+
+    public RecipeWriter Arg(long value) => Word(value.ToString(CultureInfo.InvariantCulture));
+
+    public RecipeWriter Named(string key, double value) => Word(key + "=" + Number(value));
+
+    public RecipeWriter Named(string key, double value, double defaultValue) =>
+        value.Equals(defaultValue) ? this : Named(key, value);
+
+    public RecipeWriter Named(string key, long value) => Word(key + "=" + value.ToString(CultureInfo.InvariantCulture));
+
+    public RecipeWriter Named(string key, string word) => Word(key + "=" + word);
+
+    public RecipeWriter Named(string key, bool value) => Word(key + "=" + (value ? "true" : "false"));
+
+    public RecipeWriter Named(string key, IEnumerable<double> values) =>
+        Word(key + "=[" + string.Join(", ", values.Select(Number)) + "]");
+
+    public RecipeWriter Named(string key, IEnumerable<long> values) =>
+        Word(key + "=[" + string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]");
+
+    public RecipeWriter Quoted(string text) => Word("\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"");
+
+    /// <summary>A schedule argument, in parentheses unless it is a single word.</summary>
+    public RecipeWriter Inner(Schedule schedule)
+    {
+        Word("(");
+        schedule.Write(this);
+        _text.Append(')');
+        return this;
+    }
+
+    public RecipeWriter Separator(string symbol) => Word(symbol);
+}
