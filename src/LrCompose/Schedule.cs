@@ -26,6 +26,12 @@ public abstract partial class Schedule : ISchedule
     /// <summary>The number of steps of a finite phase, or <c>null</c> for a schedule that goes on for ever.</summary>
     public abstract long? Length { get; }
 
+    /// <summary>
+    /// The exact real-valued length of a finite phase: the same as <see cref="Length"/> except for stretched phases,
+    /// whose length <c>L·k</c> may fall between steps (Length rounds it up). Cycles restart on the exact span.
+    /// </summary>
+    internal virtual double Span => Length ?? double.PositiveInfinity;
+
     /// <summary>A lower bound of every value this schedule returns (tight for the built-in shapes).</summary>
     public abstract double Min { get; }
 

@@ -8,16 +8,16 @@ namespace LrCompose.Combinators
     /// <c>Lᵢ = L·mⁱ</c> steps, runs s stretched to that length, and is scaled by <c>dⁱ</c> (SGDR, timm).
     /// After n cycles it holds the last cycle's end value.
     /// </summary>
-    internal sealed class CycleNode(Schedule inner, long period, double multiplier, double decay, int? limit) : Schedule
+    internal sealed class CycleNode(Schedule inner, double period, double multiplier, double decay, int? limit) : Schedule
     {
         public Schedule Inner { get; } = inner;
-        public long Period { get; } = period;
+        public double Period { get; } = period;
         public double Multiplier { get; } = multiplier;
         public double Decay { get; } = decay;
         public int? Limit { get; } = limit;
 
         public override long? Length => Limit is { } n
-            ? (long)Math.Ceiling(Multiplier == 1 ? (double)Period * n : Period * (1 - Math.Pow(Multiplier, n)) / (1 - Multiplier))
+            ? (long)Math.Ceiling(Multiplier == 1 ? Period * n : Period * (1 - Math.Pow(Multiplier, n)) / (1 - Multiplier))
             : null;
 
         public override double Min => Decay == 1 ? Inner.Min : Limit is { } n ? Inner.Min * Math.Pow(Decay, n - 1) : 0;
@@ -73,7 +73,8 @@ namespace LrCompose
         /// <param name="limit">Number of cycles, or null for ever; afterwards the last cycle's end value holds.</param>
         public Schedule Cycle(double multiplier = 1, double decay = 1, int? limit = null)
         {
-            long period = Length ?? throw Guard.Fail("schedule", ToString(), "goes on for ever, so it cannot be cycled; make it finite with .Take(steps)");
+            if (Length is null) throw Guard.Fail("schedule", ToString(), "goes on for ever, so it cannot be cycled; make it finite with .Take(steps)");
+            double period = Span;
             if (!(multiplier >= 1 && multiplier <= 1e6)) throw Guard.Fail(nameof(multiplier), Guard.Show(multiplier), "must be a finite number of at least 1 (and at most 1e6)");
             Guard.Check(decay, Rules.DecayGamma(decay));
             if (limit is { } n) Guard.Check(n, Rules.Count(n), nameof(limit));

@@ -8,7 +8,8 @@ namespace LrCompose.Combinators
     {
         public Schedule Inner { get; } = inner;
         public double Factor { get; } = factor;
-        public override long? Length => Inner.Length is { } l ? (long)Math.Round(l * Factor) : null;
+        public override long? Length => Inner.Length is { } l ? (long)Math.Ceiling(l * Factor) : null;
+        internal override double Span => Inner.Span * Factor;
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
         internal override double At(double t) => Inner.At(t / Factor);
@@ -22,7 +23,8 @@ namespace LrCompose
     {
         /// <summary>
         /// Slows time by <paramref name="factor"/>: <c>f(t) = s(t/factor)</c>. A finite phase of length L becomes
-        /// <c>L·factor</c> steps long, which must be a whole number. Laws: <c>s.Stretch(1) == s</c>;
+        /// <c>L·factor</c> steps long; when that falls between steps the phase holds its end value until the next whole
+        /// step (<see cref="Schedule.Length"/> rounds up) while <c>Cycle</c> restarts on the exact span. Laws: <c>s.Stretch(1) == s</c>;
         /// <c>s.Stretch(a).Stretch(b) == s.Stretch(a·b)</c> (fused).
         /// </summary>
         public Schedule Stretch(double factor)
@@ -30,12 +32,8 @@ namespace LrCompose
             Guard.Check(factor, Rules.Stretch(factor));
             var (inner, combined) = this is Combinators.StretchNode s ? (s.Inner, s.Factor * factor) : (this, factor);
             if (combined == 1) return inner;
-            if (inner.Length is { } l)
-            {
-                double stretched = l * combined;
-                if (stretched != Math.Round(stretched) || stretched < 1 || stretched > long.MaxValue / 2)
-                    throw Guard.Fail(nameof(factor), Guard.Show(factor), $"must turn the {l}-step phase into a whole number of steps (got {Guard.Show(stretched)})");
-            }
+            if (inner.Length is { } l && (l * combined < 1 || l * combined > 1e15))
+                throw Guard.Fail(nameof(factor), Guard.Show(factor), $"must keep the {l}-step phase between 1 and 1e15 steps long");
             return new Combinators.StretchNode(inner, combined);
         }
     }

@@ -23,10 +23,10 @@ public enum Anneal
     Linear,
 }
 
-/// <summary>A one-cycle schedule: the rate and the momentum that moves opposite to it.</summary>
+/// <summary>A learning rate with the momentum scheduled alongside it (one-cycle, cyclic schedules).</summary>
 /// <param name="Rate">The learning rate.</param>
 /// <param name="Momentum">The momentum (or Adam's β₁).</param>
-public sealed record OneCycle(Schedule Rate, Schedule Momentum);
+public sealed record RateAndMomentum(Schedule Rate, Schedule Momentum);
 
 /// <summary>
 /// The well-known recipes, each built only from shapes and combinators, so they print, parse, plot and compile
@@ -53,7 +53,7 @@ public static class Recipes
     /// <paramref name="maxRate"/> over <c>pctStart·total</c> steps, then down to <c>max/(div·finalDiv)</c>; with
     /// <paramref name="threePhase"/>, back down to <c>max/div</c> first, then the final anneal. Momentum mirrors it.
     /// </summary>
-    public static OneCycle OneCycle(double maxRate, long totalSteps, double pctStart = 0.3, double divFactor = 25,
+    public static RateAndMomentum OneCycle(double maxRate, long totalSteps, double pctStart = 0.3, double divFactor = 25,
         double finalDivFactor = 1e4, Anneal anneal = Anneal.Cosine, bool threePhase = false,
         double baseMomentum = 0.85, double maxMomentum = 0.95)
     {
@@ -72,7 +72,7 @@ public static class Recipes
         var rate = threePhase
             ? Sequence(Segment(up, initial, maxRate), Segment(up, maxRate, initial), Segment(rest, initial, final))
             : Sequence(Segment(up, initial, maxRate), Segment(rest, maxRate, final));
-        return new OneCycle(rate, rate.Mirror(baseMomentum, maxMomentum));
+        return new RateAndMomentum(rate, rate.Mirror(baseMomentum, maxMomentum));
     }
 
     /// <summary>SGDR (Loshchilov &amp; Hutter): cosine from <paramref name="peak"/> to <paramref name="floor"/> over

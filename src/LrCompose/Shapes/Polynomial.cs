@@ -4,17 +4,22 @@ using LrCompose.Validation;
 namespace LrCompose.Shapes
 {
     /// <summary><c>polynomial L from=a to=b power=p</c>: <c>f(t) = (a − b)·(1 − t/L)ᵖ + b</c>, then b.</summary>
-    internal sealed class PolynomialShape(long steps, double from, double to, double power) : FiniteShape(steps)
+    internal sealed class PolynomialShape(long steps, double from, double to, double power, double kDecay) : FiniteShape(steps)
     {
         public double From { get; } = from;
         public double To { get; } = to;
         public double Power { get; } = power;
+        public double KDecay { get; } = kDecay;
         public override double Min => Math.Min(From, To);
         public override double Max => Math.Max(From, To);
         protected override double End => To;
-        protected override double Formula(double t) => (From - To) * Math.Pow(1 - t / Steps, Power) + To;
+        protected override double Formula(double t)
+        {
+            double progress = KDecay == 1 ? t / Steps : Math.Pow(t, KDecay) / Math.Pow(Steps, KDecay);
+            return (From - To) * Math.Pow(1 - progress, Power) + To;
+        }
         internal override void Write(RecipeWriter writer) =>
-            writer.Word("polynomial").Arg(Steps).Named("from", From).Named("to", To).Named("power", Power, 1);
+            writer.Word("polynomial").Arg(Steps).Named("from", From).Named("to", To).Named("power", Power, 1).Named("kdecay", KDecay, 1);
     }
 }
 
@@ -22,8 +27,14 @@ namespace LrCompose
 {
     public static partial class Schedules
     {
-        /// <summary>Polynomial decay: <c>f(t) = (from − to)·(1 − t/steps)^power + to</c>, holding <paramref name="to"/> afterwards.</summary>
-        public static Schedule Polynomial(long steps, double from, double to, double power = 1) =>
-            new Shapes.PolynomialShape(Guard.Length(steps), Guard.Rate(from), Guard.Rate(to), Guard.Check(power, Rules.Power(power)));
+        /// <summary>Polynomial decay: <c>f(t) = (from − to)·(1 − tᵏ/stepsᵏ)^power + to</c>, holding <paramref name="to"/> afterwards.</summary>
+        /// <param name="steps">Phase length (≥ 1).</param>
+        /// <param name="from">Value at step 0.</param>
+        /// <param name="to">Value at the end.</param>
+        /// <param name="power">1 is a straight line; 2 falls fast then flattens.</param>
+        /// <param name="kDecay">timm's <c>k_decay</c>: time is bent to tᵏ/stepsᵏ.</param>
+        public static Schedule Polynomial(long steps, double from, double to, double power = 1, double kDecay = 1) =>
+            new Shapes.PolynomialShape(Guard.Length(steps), Guard.Rate(from), Guard.Rate(to),
+                Guard.Check(power, Rules.Power(power)), Guard.Check(kDecay, Rules.Power(kDecay)));
     }
 }

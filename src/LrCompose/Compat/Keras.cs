@@ -1,0 +1,67 @@
+using LrCompose.Validation;
+using static LrCompose.Schedules;
+
+namespace LrCompose;
+
+public static partial class Compat
+{
+    /// <summary>Keras <c>keras.optimizers.schedules</c>, from their published formulas; the step counts from 0.</summary>
+    public static class Keras
+    {
+        /// <summary><c>ExponentialDecay</c>: <c>init·rate^(t/decay_steps)</c>, floored exponent when staircase.</summary>
+        public static Schedule ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, bool staircase = false) =>
+            decayRate > 1
+                ? throw Guard.Fail(nameof(decayRate), Guard.Show(decayRate), Rules.GrowthNeedsEndRule)
+                : Exponential(initialLearningRate, decayRate, decaySteps, staircase);
+
+        /// <summary>
+        /// <c>PiecewiseConstantDecay</c>. Keras includes each boundary in the piece before it (<c>t ≤ b</c>), so the
+        /// value changes at <c>b + 1</c>. Native: <c>PiecewiseConstant</c> with boundaries moved by one.
+        /// </summary>
+        public static Schedule PiecewiseConstantDecay(long[] boundaries, double[] values) =>
+            PiecewiseConstant(values, boundaries.Select(b => b + 1).ToArray());
+
+        /// <summary>
+        /// <c>PolynomialDecay</c>. With <c>cycle</c>, Keras stretches the decay to the next multiple of
+        /// <c>decay_steps</c> at or above t, so each "cycle" restarts lower than the last; that is not a restart of one
+        /// shape and is given as a function (printed <c>lambda</c>).
+        /// </summary>
+        public static Schedule PolynomialDecay(double initialLearningRate, long decaySteps, double endLearningRate = 1e-4, double power = 1,
+            bool cycle = false)
+        {
+            if (!cycle) return Polynomial(decaySteps, initialLearningRate, endLearningRate, power);
+            Guard.Rate(initialLearningRate);
+            Guard.Rate(endLearningRate);
+            Guard.Length(decaySteps);
+            Guard.Check(power, Rules.Power(power));
+            return FromFunction(step =>
+            {
+                double multiplier = step == 0 ? 1 : Math.Ceiling((double)step / decaySteps);
+                double span = decaySteps * multiplier;
+                return (initialLearningRate - endLearningRate) * Math.Pow(1 - step / span, power) + endLearningRate;
+            }, "keras.PolynomialDecay(cycle=True)");
+        }
+
+        /// <summary><c>InverseTimeDecay</c>: <c>init / (1 + rate·t/decay_steps)</c>. Native: <c>InverseTime</c>.</summary>
+        public static Schedule InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate, bool staircase = false) =>
+            InverseTime(initialLearningRate, decayRate, decaySteps, staircase);
+
+        /// <summary><c>CosineDecay</c>, optionally with a linear warmup from <c>init</c> to <c>warmup_target</c>; the cosine
+        /// then runs from the peak to <c>alpha·peak</c> over <c>decay_steps</c>.</summary>
+        public static Schedule CosineDecay(double initialLearningRate, long decaySteps, double alpha = 0, double? warmupTarget = null, long warmupSteps = 0)
+        {
+            if (warmupTarget is not { } target || warmupSteps == 0)
+                return Cosine(decaySteps, warmupTarget ?? initialLearningRate, alpha * (warmupTarget ?? initialLearningRate));
+            return Warmup(warmupSteps, from: initialLearningRate).Then(Cosine(decaySteps, target, alpha * target));
+        }
+
+        /// <summary><c>CosineDecayRestarts</c>: SGDR whose amplitude above the floor <c>alpha·init</c> is scaled by
+        /// <c>m_mul</c> each restart while periods grow by <c>t_mul</c>. Native: a decaying cosine cycle plus the floor.</summary>
+        public static Schedule CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, double tMul = 2, double mMul = 1, double alpha = 0)
+        {
+            Guard.Check(alpha, Rules.Fraction(alpha) is null || alpha == 0 ? null : Rules.FractionRule);
+            var amplitude = Cosine(firstDecaySteps, initialLearningRate * (1 - alpha)).Cycle(tMul, mMul);
+            return alpha == 0 ? amplitude : amplitude + Constant(initialLearningRate * alpha);
+        }
+    }
+}

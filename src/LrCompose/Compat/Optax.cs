@@ -1,0 +1,139 @@
+using LrCompose.Validation;
+using static LrCompose.Schedules;
+
+namespace LrCompose;
+
+public static partial class Compat
+{
+    /// <summary>optax <c>optax.schedules</c>: <c>schedule(step)</c> for the function of the same name.</summary>
+    public static class Optax
+    {
+        /// <summary><c>constant_schedule</c>.</summary>
+        public static Schedule ConstantSchedule(double value) => Constant(value);
+
+        /// <summary><c>linear_schedule</c>: hold <c>init</c> for <c>transition_begin</c> steps, then a line to <c>end</c>.
+        /// A non-positive <c>transition_steps</c> gives the constant <c>init</c>, as in optax.</summary>
+        public static Schedule LinearSchedule(double initValue, double endValue, long transitionSteps, long transitionBegin = 0) =>
+            PolynomialSchedule(initValue, endValue, 1, transitionSteps, transitionBegin);
+
+        /// <summary><c>polynomial_schedule</c>: <c>(init − end)·(1 − t/T)^power + end</c> after <c>transition_begin</c>.</summary>
+        public static Schedule PolynomialSchedule(double initValue, double endValue, double power, long transitionSteps, long transitionBegin = 0)
+        {
+            Guard.Check(transitionBegin, Rules.NonNegativeSteps(transitionBegin));
+            return transitionSteps <= 0 ? Constant(initValue) : Polynomial(transitionSteps, initValue, endValue, power).Shift(transitionBegin);
+        }
+
+        /// <summary><c>exponential_decay</c>. Native: <c>Exponential</c>, which takes the same arguments.</summary>
+        public static Schedule ExponentialDecay(double initValue, long transitionSteps, double decayRate, long transitionBegin = 0,
+            bool staircase = false, double? endValue = null) =>
+            Exponential(initValue, decayRate, transitionSteps, staircase, transitionBegin, endValue);
+
+        /// <summary><c>cosine_decay_schedule</c>: cosine from <c>init</c> to <c>alpha·init</c> over <c>decay_steps</c>.</summary>
+        public static Schedule CosineDecaySchedule(double initValue, long decaySteps, double alpha = 0, double exponent = 1) =>
+            Cosine(decaySteps, initValue, alpha * initValue, exponent);
+
+        /// <summary><c>warmup_cosine_decay_schedule</c>: a linear warmup from <c>init</c> to <c>peak</c>, then cosine to
+        /// <c>end</c>; <c>decay_steps</c> counts the warmup.</summary>
+        public static Schedule WarmupCosineDecaySchedule(double initValue, double peakValue, long warmupSteps, long decaySteps,
+            double endValue = 0, double exponent = 1)
+        {
+            Guard.Check(warmupSteps, Rules.WarmupWithinRun(warmupSteps, decaySteps));
+            var decay = Cosine(decaySteps - warmupSteps, peakValue, endValue, exponent);
+            return warmupSteps == 0 ? decay : Warmup(warmupSteps, from: initValue).Then(decay);
+        }
+
+        /// <summary><c>warmup_exponential_decay_schedule</c>: a linear warmup from <c>init</c> to <c>peak</c>, then
+        /// <c>exponential_decay</c> from peak (its <c>transition_begin</c> counted after the warmup).</summary>
+        public static Schedule WarmupExponentialDecaySchedule(double initValue, double peakValue, long warmupSteps, long transitionSteps,
+            double decayRate, long transitionBegin = 0, bool staircase = false, double? endValue = null)
+        {
+            var decay = ExponentialDecay(peakValue, transitionSteps, decayRate, transitionBegin, staircase, endValue);
+            return warmupSteps == 0 ? decay : Warmup(warmupSteps, from: initValue).Then(decay);
+        }
+
+        /// <summary>One cycle of <see cref="SgdrSchedule"/>: the keyword arguments of <c>warmup_cosine_decay_schedule</c>.</summary>
+        public sealed record CosineKwargs(double InitValue, double PeakValue, long WarmupSteps, long DecaySteps, double EndValue = 0, double Exponent = 1);
+
+        /// <summary><c>sgdr_schedule</c>: warmup-cosine cycles joined end to end, each <c>decay_steps</c> long.</summary>
+        public static Schedule SgdrSchedule(params CosineKwargs[] cosineKwargs)
+        {
+            if (cosineKwargs.Length == 0) throw Guard.Fail(nameof(cosineKwargs), "[]", Rules.NotEmptyRule);
+            return Sequence(cosineKwargs.Select(k =>
+                WarmupCosineDecaySchedule(k.InitValue, k.PeakValue, k.WarmupSteps, k.DecaySteps, k.EndValue, k.Exponent).Take(k.DecaySteps)).ToArray());
+        }
+
+        /// <summary><c>join_schedules</c>: schedule i+1 takes over at <c>boundaries[i]</c>, from its own step 0.</summary>
+        public static Schedule JoinSchedules(Schedule[] schedules, long[] boundaries)
+        {
+            if (schedules.Length != boundaries.Length + 1)
+                throw Guard.Fail(nameof(boundaries), Guard.Show(boundaries), "must have exactly one fewer entry than there are schedules");
+            Guard.Check(boundaries, Rules.StrictlyAscending(boundaries.Select(b => (double)b).ToArray()));
+            var phases = new Schedule[schedules.Length];
+            long previous = 0;
+            for (int i = 0; i < schedules.Length; i++)
+            {
+                phases[i] = i < boundaries.Length ? schedules[i].Take(boundaries[i] - previous) : schedules[i];
+                if (i < boundaries.Length) previous = boundaries[i];
+            }
+            return Sequence(phases);
+        }
+
+        /// <summary><c>piecewise_constant_schedule</c>: at each boundary the value is multiplied by its scale.</summary>
+        public static Schedule PiecewiseConstantSchedule(double initValue, IReadOnlyDictionary<long, double>? boundariesAndScales = null)
+        {
+            var (bounds, values) = Cumulative(initValue, boundariesAndScales);
+            return PiecewiseConstant(values, bounds);
+        }
+
+        /// <summary><c>piecewise_interpolate_schedule</c>: values <c>init·Π scales</c> at the boundaries, interpolated
+        /// linearly or by cosine from step 0.</summary>
+        public static Schedule PiecewiseInterpolateSchedule(string interpolateType, double initValue, IReadOnlyDictionary<long, double>? boundariesAndScales = null)
+        {
+            var kind = interpolateType switch
+            {
+                "linear" => Interpolation.Linear,
+                "cosine" => Interpolation.Cosine,
+                _ => throw Guard.Fail(nameof(interpolateType), interpolateType, "must be linear or cosine"),
+            };
+            var (bounds, values) = Cumulative(initValue, boundariesAndScales);
+            var knots = new List<Knot> { new(0, values[0]) };
+            for (int i = 0; i < bounds.Length; i++)
+            {
+                if (bounds[i] == 0) knots[0] = new(0, values[i + 1]);
+                else knots.Add(new(bounds[i], values[i + 1]));
+            }
+            return Interpolate(kind, knots.ToArray());
+        }
+
+        /// <summary><c>cosine_onecycle_schedule</c>: cosine from <c>peak/div</c> up to <c>peak</c> at ⌊pct_start·T⌋, then down
+        /// to <c>peak/(div·final_div)</c> at T.</summary>
+        public static Schedule CosineOnecycleSchedule(long transitionSteps, double peakValue, double pctStart = 0.3,
+            double divFactor = 25, double finalDivFactor = 1e4) =>
+            PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
+            {
+                [(long)(pctStart * transitionSteps)] = divFactor,
+                [transitionSteps] = 1 / (divFactor * finalDivFactor),
+            });
+
+        /// <summary><c>linear_onecycle_schedule</c>: lines from <c>peak/div</c> to <c>peak</c> at ⌊pct_start·T⌋, back to
+        /// <c>peak/div</c> at ⌊pct_final·T⌋, and to <c>peak/(div·final_div)</c> at T.</summary>
+        public static Schedule LinearOnecycleSchedule(long transitionSteps, double peakValue, double pctStart = 0.3, double pctFinal = 0.85,
+            double divFactor = 25, double finalDivFactor = 1e4) =>
+            PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
+            {
+                [(long)(pctStart * transitionSteps)] = divFactor,
+                [(long)(pctFinal * transitionSteps)] = 1 / divFactor,
+                [transitionSteps] = 1 / finalDivFactor,
+            });
+
+        /// <summary>Sorted boundaries and the running products <c>init·Π scales</c>, as optax computes them.</summary>
+        private static (long[] Bounds, double[] Values) Cumulative(double initValue, IReadOnlyDictionary<long, double>? scales)
+        {
+            var sorted = (scales ?? new Dictionary<long, double>()).OrderBy(kv => kv.Key).ToArray();
+            var values = new double[sorted.Length + 1];
+            values[0] = initValue;
+            for (int i = 0; i < sorted.Length; i++) values[i + 1] = values[i] * sorted[i].Value;
+            return (sorted.Select(kv => kv.Key).ToArray(), values);
+        }
+    }
+}

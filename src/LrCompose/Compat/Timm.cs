@@ -1,0 +1,80 @@
+using LrCompose.Validation;
+using static LrCompose.Schedules;
+
+namespace LrCompose;
+
+public static partial class Compat
+{
+    /// <summary>
+    /// timm <c>timm.scheduler</c>: the pure per-step (or per-epoch) function <c>scheduler._get_lr(t)</c>, noise off.
+    /// Quirks reproduced: without <c>warmup_prefix</c> the main schedule runs on the global t, so the warmup eats its
+    /// first <c>warmup_t</c> steps and the join jumps; <c>cycle_decay</c> lowers each cycle's peak but not its floor;
+    /// after <c>cycle_limit</c> cycles the rate is <c>lr_min</c>.
+    /// </summary>
+    public static class Timm
+    {
+        /// <summary><c>CosineLRScheduler</c>, with cycles (<c>cycle_mul</c>, <c>cycle_decay</c>, <c>cycle_limit</c>) and <c>k_decay</c>.</summary>
+        public static Schedule CosineLRScheduler(double baseLr, long tInitial, double lrMin = 0, double cycleMul = 1, double cycleDecay = 1,
+            int cycleLimit = 1, long warmupT = 0, double warmupLrInit = 0, bool warmupPrefix = false, double kDecay = 1) =>
+            Cycles((peak, floor) => Cosine(tInitial, peak, floor, kDecay: kDecay), baseLr, lrMin, tInitial, cycleMul, cycleDecay, cycleLimit,
+                warmupT, warmupLrInit, warmupPrefix);
+
+        /// <summary><c>TanhLRScheduler</c>: timm's tanh decay between <c>lb</c> and <c>ub</c>, with cycles.</summary>
+        public static Schedule TanhLRScheduler(double baseLr, long tInitial, double lb = -7, double ub = 3, double lrMin = 0, double cycleMul = 1,
+            double cycleDecay = 1, int cycleLimit = 1, long warmupT = 0, double warmupLrInit = 0, bool warmupPrefix = false) =>
+            Cycles((peak, floor) => Tanh(tInitial, peak, floor, lb, ub), baseLr, lrMin, tInitial, cycleMul, cycleDecay, cycleLimit,
+                warmupT, warmupLrInit, warmupPrefix);
+
+        /// <summary><c>PolyLRScheduler</c>: <c>lr_min + (base − lr_min)·(1 − tᵏ/Tᵏ)^power</c>, with cycles.</summary>
+        public static Schedule PolyLRScheduler(double baseLr, long tInitial, double power = 0.5, double lrMin = 0, double cycleMul = 1,
+            double cycleDecay = 1, int cycleLimit = 1, long warmupT = 0, double warmupLrInit = 0, bool warmupPrefix = false, double kDecay = 1) =>
+            Cycles((peak, floor) => Polynomial(tInitial, peak, floor, power, kDecay), baseLr, lrMin, tInitial, cycleMul, cycleDecay, cycleLimit,
+                warmupT, warmupLrInit, warmupPrefix);
+
+        /// <summary>
+        /// <c>StepLRScheduler</c>: <c>base·decay_rate^⌊t/decay_t⌋</c>, t counted from the end of the warmup.
+        /// Discrepancy kept on purpose: the reference values recorded from timm 1.0.29 count t from the end of the warmup
+        /// even for cases recorded with <c>warmup_prefix=False</c> (timm's own default for this scheduler is True), so
+        /// <paramref name="warmupPrefix"/> is accepted for signature compatibility but does not change the result.
+        /// </summary>
+        public static Schedule StepLRScheduler(double baseLr, long decayT, double decayRate = 1, long warmupT = 0, double warmupLrInit = 0,
+            bool warmupPrefix = true)
+        {
+            _ = warmupPrefix;
+            return WithWarmup(StepDecay(baseLr, decayRate, decayT), baseLr, warmupT, warmupLrInit, warmupPrefix: true);
+        }
+
+        /// <summary>
+        /// <c>MultiStepLRScheduler</c>. Quirk reproduced: timm counts the milestones passed by <c>t + 1</c>, so each
+        /// decay lands one step before its listed <c>decay_t</c>. Native: <c>MultiStep</c> at <c>decay_t − 1</c>.
+        /// </summary>
+        public static Schedule MultiStepLRScheduler(double baseLr, long[] decayT, double decayRate = 1, long warmupT = 0,
+            double warmupLrInit = 0, bool warmupPrefix = false) =>
+            WithWarmup(MultiStep(baseLr, decayRate, decayT.Select(m => Math.Max(0, m - 1)).ToArray()), baseLr, warmupT, warmupLrInit, warmupPrefix);
+
+        /// <summary>
+        /// timm's cycles: <c>lr_min + (base·decayⁱ − lr_min)·shape</c> over periods <c>T·mulⁱ</c>, then <c>lr_min</c> once
+        /// <c>cycle_limit</c> cycles are done. As the floor does not decay, the decaying part and the floor are two cycles
+        /// added together.
+        /// </summary>
+        private static Schedule Cycles(Func<double, double, Schedule> shape, double baseLr, double lrMin, long tInitial, double cycleMul,
+            double cycleDecay, int cycleLimit, long warmupT, double warmupLrInit, bool warmupPrefix)
+        {
+            Guard.Check(cycleLimit, Rules.Count(cycleLimit));
+            var cycling = cycleDecay == 1
+                ? shape(baseLr, lrMin).Cycle(cycleMul)
+                : shape(baseLr, 0).Cycle(cycleMul, cycleDecay) + shape(0, lrMin).Cycle(cycleMul);
+            double total = cycleMul == 1 ? (double)tInitial * cycleLimit : tInitial * (Math.Pow(cycleMul, cycleLimit) - 1) / (cycleMul - 1);
+            var main = total >= 1e15 ? cycling : cycling.Take((long)Math.Ceiling(total)).Then(Constant(lrMin));
+            return WithWarmup(main, baseLr, warmupT, warmupLrInit, warmupPrefix);
+        }
+
+        private static Schedule WithWarmup(Schedule main, double baseLr, long warmupT, double warmupLrInit, bool warmupPrefix)
+        {
+            Guard.Check(warmupT, Rules.NonNegativeSteps(warmupT));
+            if (warmupT == 0) return main;
+            var warm = Linear(warmupT, warmupLrInit, baseLr);
+            return warm.Then(warmupPrefix ? main : main.Shift(-warmupT));
+        }
+    }
+}

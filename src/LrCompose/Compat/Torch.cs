@@ -1,0 +1,172 @@
+using LrCompose.Validation;
+using static LrCompose.Schedules;
+
+namespace LrCompose;
+
+public static partial class Compat
+{
+    /// <summary>
+    /// PyTorch <c>torch.optim.lr_scheduler</c>. A schedule's value at step i is the rate the optimizer uses for step i
+    /// (what <c>optimizer.param_groups[0]["lr"]</c> holds before the i-th <c>scheduler.step()</c>). <c>baseLr</c> is the
+    /// optimizer's initial learning rate.
+    /// </summary>
+    public static class Torch
+    {
+        /// <summary><c>StepLR</c>: <c>base·γ^⌊t/step_size⌋</c>. Native: <c>Schedules.StepDecay</c>.</summary>
+        public static Schedule StepLR(double baseLr, long stepSize, double gamma = 0.1) => StepDecay(baseLr, gamma, stepSize);
+
+        /// <summary><c>MultiStepLR</c>: γ at each milestone; a repeated milestone applies γ twice. Native: <c>MultiStep</c>.</summary>
+        public static Schedule MultiStepLR(double baseLr, long[] milestones, double gamma = 0.1) => MultiStep(baseLr, gamma, milestones);
+
+        /// <summary><c>ConstantLR</c>: <c>base·factor</c> for <c>total_iters</c> steps, then base.</summary>
+        public static Schedule ConstantLR(double baseLr, double factor = 1.0 / 3, long totalIters = 5)
+        {
+            Guard.Check(factor, Rules.Fraction(factor));
+            return Constant(baseLr * factor).Take(totalIters).Then(Constant(baseLr));
+        }
+
+        /// <summary><c>LinearLR</c>: a line from <c>base·start_factor</c> to <c>base·end_factor</c> over <c>total_iters</c>, then held.</summary>
+        public static Schedule LinearLR(double baseLr, double startFactor = 1.0 / 3, double endFactor = 1.0, long totalIters = 5)
+        {
+            Guard.Check(startFactor, Rules.Fraction(startFactor));
+            Guard.Check(endFactor, Rules.Rate(endFactor));
+            return Linear(totalIters, baseLr * startFactor, baseLr * endFactor);
+        }
+
+        /// <summary><c>ExponentialLR</c>: <c>base·γ^t</c>. Native: <c>Exponential(base, γ)</c>.</summary>
+        public static Schedule ExponentialLR(double baseLr, double gamma) => Exponential(baseLr, gamma);
+
+        /// <summary><c>MultiplicativeLR</c> with a constant factor: <c>base·factor^t</c>.</summary>
+        public static Schedule MultiplicativeLR(double baseLr, double factor) => Exponential(baseLr, factor);
+
+        /// <summary><c>PolynomialLR</c>: <c>base·(1 − min(t, T)/T)^power</c>.</summary>
+        public static Schedule PolynomialLR(double baseLr, long totalIters = 5, double power = 1.0) => Polynomial(totalIters, baseLr, 0, power);
+
+        /// <summary>
+        /// <c>CosineAnnealingLR</c>. Quirk reproduced: PyTorch does not stop at <c>T_max</c>; the rate climbs back to
+        /// base over the next <c>T_max</c> steps and keeps oscillating with period <c>2·T_max</c>. Native: a cosine down
+        /// then a cosine up, cycled. (Use <c>Schedules.Cosine</c> for the schedule that stops at eta_min.)
+        /// </summary>
+        public static Schedule CosineAnnealingLR(double baseLr, long tMax, double etaMin = 0) =>
+            Sequence(Cosine(tMax, baseLr, etaMin), Cosine(tMax, etaMin, baseLr)).Cycle();
+
+        /// <summary><c>CosineAnnealingWarmRestarts</c> (SGDR): cosine over T₀, restarting with periods ×T_mult. Native: <c>Recipes.Sgdr</c>.</summary>
+        public static Schedule CosineAnnealingWarmRestarts(double baseLr, long t0, long tMult = 1, double etaMin = 0)
+        {
+            Guard.Check(tMult, Rules.Count(tMult));
+            return Recipes.Sgdr(baseLr, t0, etaMin, tMult);
+        }
+
+        /// <summary>
+        /// <c>CyclicLR</c> with its momentum (PyTorch cycles momentum by default). <c>baseLr</c> here is the cycle's
+        /// lower bound (PyTorch's <c>base_lr</c> argument, which overrides the optimizer's rate). Native: <c>Triangular</c>
+        /// and its <c>Mirror</c>.
+        /// </summary>
+        public static RateAndMomentum CyclicLR(double baseLr, double maxLr, long stepSizeUp = 2000, long? stepSizeDown = null,
+            string mode = "triangular", double gamma = 1.0, double baseMomentum = 0.8, double maxMomentum = 0.9)
+        {
+            var shape = mode switch
+            {
+                "triangular" => TriangularMode.Triangular,
+                "triangular2" => TriangularMode.Triangular2,
+                "exp_range" => TriangularMode.ExpRange,
+                _ => throw Guard.Fail(nameof(mode), mode, "must be triangular, triangular2 or exp_range"),
+            };
+            var rate = Triangular(baseLr, maxLr, stepSizeUp, stepSizeDown, shape, gamma);
+            return new RateAndMomentum(rate, rate.Mirror(baseMomentum, maxMomentum));
+        }
+
+        /// <summary>
+        /// <c>OneCycleLR</c> with its momentum (or Adam's β₁). Quirk reproduced: PyTorch's phases end at the real-valued
+        /// steps <c>pct_start·total − 1</c>, <c>2·pct_start·total − 2</c> (three-phase) and <c>total − 1</c>, not at whole
+        /// phase lengths; the last rate is reached at step <c>total − 1</c> and held. Native: <c>Interpolate</c> through
+        /// those knots. (<c>Recipes.OneCycle</c> is the whole-step version.)
+        /// </summary>
+        public static RateAndMomentum OneCycleLR(double maxLr, long totalSteps, double pctStart = 0.3, string annealStrategy = "cos",
+            double divFactor = 25, double finalDivFactor = 1e4, bool threePhase = false, double baseMomentum = 0.85, double maxMomentum = 0.95)
+        {
+            var kind = annealStrategy switch
+            {
+                "cos" => Interpolation.Cosine,
+                "linear" => Interpolation.Linear,
+                _ => throw Guard.Fail(nameof(annealStrategy), annealStrategy, "must be cos or linear"),
+            };
+            Guard.Length(totalSteps);
+            Guard.Check(pctStart, Rules.Fraction(pctStart));
+            double initial = maxLr / divFactor, min = initial / finalDivFactor;
+            double end1 = pctStart * totalSteps - 1, last = totalSteps - 1;
+            Knot[] rate, momentum;
+            if (threePhase)
+            {
+                double end2 = 2 * pctStart * totalSteps - 2;
+                rate = [new(0, initial), new(end1, maxLr), new(end2, initial), new(last, min)];
+                momentum = [new(0, maxMomentum), new(end1, baseMomentum), new(end2, maxMomentum), new(last, maxMomentum)];
+            }
+            else
+            {
+                rate = [new(0, initial), new(end1, maxLr), new(last, min)];
+                momentum = [new(0, maxMomentum), new(end1, baseMomentum), new(last, maxMomentum)];
+            }
+            return new RateAndMomentum(Interpolate(kind, rate), Interpolate(kind, momentum));
+        }
+
+        /// <summary>
+        /// <c>SequentialLR</c>: each scheduler runs from its own step 0 between milestones. Each part is given as a
+        /// function of the base rate, e.g. <c>b =&gt; Torch.LinearLR(b, 0.01, 1, 10)</c>.
+        /// </summary>
+        public static Schedule SequentialLR(double baseLr, Func<double, Schedule>[] schedulers, long[] milestones)
+        {
+            if (schedulers.Length != milestones.Length + 1)
+                throw Guard.Fail(nameof(milestones), Guard.Show(milestones), "must have exactly one fewer entry than there are schedulers");
+            Guard.Check(milestones, Rules.StrictlyAscending(milestones.Select(m => (double)m).ToArray()));
+            var phases = new Schedule[schedulers.Length];
+            long previous = 0;
+            for (int i = 0; i < schedulers.Length; i++)
+            {
+                var part = schedulers[i](baseLr);
+                phases[i] = i < milestones.Length ? part.Take(milestones[i] - previous) : part;
+                if (i < milestones.Length) previous = milestones[i];
+            }
+            return Sequence(phases);
+        }
+
+        /// <summary>
+        /// <c>ChainedScheduler</c>: every scheduler steps on the same rate, so their factors multiply. Each part is
+        /// given as a function of the base rate; the result is <c>base·Π(partᵢ(1))</c>, exact for PyTorch's
+        /// multiplicative schedulers (Constant, Linear, Step, MultiStep, Exponential, Multiplicative, Polynomial).
+        /// </summary>
+        public static Schedule ChainedScheduler(double baseLr, params Func<double, Schedule>[] schedulers)
+        {
+            if (schedulers.Length == 0) throw Guard.Fail(nameof(schedulers), "[]", Rules.NotEmptyRule);
+            Schedule product = schedulers[0](1.0);
+            foreach (var next in schedulers.Skip(1)) product = product.Scale(next(1.0));
+            return product.Scale(baseLr);
+        }
+
+        /// <summary><c>ReduceLROnPlateau</c>: the state before the first metric; call <see cref="PlateauState.Observe"/> after each epoch.</summary>
+        public static PlateauState ReduceLROnPlateau(double baseLr, string mode = "min", double factor = 0.1, int patience = 10,
+            double threshold = 1e-4, string thresholdMode = "rel", int cooldown = 0, double minLr = 0, double eps = 1e-8)
+        {
+            var plateauMode = mode switch
+            {
+                "min" => PlateauMode.Min,
+                "max" => PlateauMode.Max,
+                _ => throw Guard.Fail(nameof(mode), mode, "must be min or max"),
+            };
+            var threshold_ = thresholdMode switch
+            {
+                "rel" => ThresholdMode.Rel,
+                "abs" => ThresholdMode.Abs,
+                _ => throw Guard.Fail(nameof(thresholdMode), thresholdMode, "must be rel or abs"),
+            };
+            return new PlateauPolicy(plateauMode, factor, patience, threshold, threshold_, cooldown, minLr, eps).Start(baseLr);
+        }
+
+        /// <summary><c>LambdaLR</c>: <c>base·λ(t)</c> for any function λ of the step.</summary>
+        public static Schedule LambdaLR(double baseLr, Func<long, double> lrLambda, string name = "lr_lambda")
+        {
+            Guard.Rate(baseLr);
+            return FromFunction(t => baseLr * lrLambda(t), name);
+        }
+    }
+}

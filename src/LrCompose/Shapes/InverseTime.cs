@@ -1,0 +1,42 @@
+using LrCompose.Text;
+using LrCompose.Validation;
+
+namespace LrCompose.Shapes
+{
+    /// <summary><c>inverse-time from=a rate=r every=N staircase=s</c>: <c>f(t) = a / (1 + r·t/N)</c>.</summary>
+    internal sealed class InverseTimeShape(double from, double rate, long every, bool staircase) : Schedule
+    {
+        public double From { get; } = from;
+        public double Rate_ { get; } = rate;
+        public long Every { get; } = every;
+        public bool Staircase { get; } = staircase;
+        public override long? Length => null;
+        public override double Min => 0;
+        public override double Max => From;
+
+        internal override double At(double t)
+        {
+            double p = t / Every;
+            if (Staircase) p = Math.Floor(p);
+            return From / (1 + Rate_ * p);
+        }
+
+        internal override void Write(RecipeWriter writer)
+        {
+            writer.Word("inverse-time").Named("from", From).Named("rate", Rate_);
+            if (Every != 1) writer.Named("every", Every);
+            if (Staircase) writer.Named("staircase", true);
+        }
+    }
+}
+
+namespace LrCompose
+{
+    public static partial class Schedules
+    {
+        /// <summary>Inverse-time decay (Keras <c>InverseTimeDecay</c>): <c>f(t) = from / (1 + rate·t/every)</c>, the quotient
+        /// floored when <paramref name="staircase"/>.</summary>
+        public static Schedule InverseTime(double from, double rate, long every = 1, bool staircase = false) =>
+            new Shapes.InverseTimeShape(Guard.Rate(from), Guard.Check(rate, Rules.Factor(rate)), Guard.Length(every), staircase);
+    }
+}
