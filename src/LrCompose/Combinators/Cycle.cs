@@ -28,8 +28,10 @@ namespace LrCompose.Combinators
         {
             if (Multiplier == 1)
             {
-                double i = Math.Floor(t / Period);
-                return (i, i * Period, Period);
+                // fmod is exact, so the position inside the cycle is exact however far out t is.
+                double local = t % Period;
+                double i = Math.Round((t - local) / Period);
+                return (i, t - local, Period);
             }
             double index = Math.Floor(Math.Log(1 - t / Period * (1 - Multiplier)) / Math.Log(Multiplier));
             // The logarithm can land one cycle off at a boundary; nudge so that start ≤ t < start + length.
@@ -45,7 +47,8 @@ namespace LrCompose.Combinators
             var (index, start, length) = Locate(t);
             if (Limit is { } n && index >= n)
                 return Inner.EndValue * Math.Pow(Decay, n - 1);
-            double local = t - start;
+            // Far out (t beyond 2^53) t − start is only approximate: keep it inside the cycle.
+            double local = Math.Clamp(t - start, 0, length);
             double v = length == Period ? Inner.At(local) : Inner.At(local * Period / length);
             return index == 0 || Decay == 1 ? v : v * Math.Pow(Decay, index);
         }

@@ -27,6 +27,7 @@ namespace LrCompose
         /// </summary>
         public Schedule Shift(long steps)
         {
+            if (steps == 0) return this;
             var (inner, total) = this is Combinators.ShiftNode s ? (s.Inner, checked(s.Offset + steps)) : (this, steps);
             if (total == 0) return inner;
             if (inner.Length is { } l && l + total < 1)

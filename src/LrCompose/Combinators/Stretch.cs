@@ -30,6 +30,7 @@ namespace LrCompose
         public Schedule Stretch(double factor)
         {
             Guard.Check(factor, Rules.Stretch(factor));
+            if (factor == 1) return this;
             var (inner, combined) = this is Combinators.StretchNode s ? (s.Inner, s.Factor * factor) : (this, factor);
             if (combined == 1) return inner;
             if (inner.Length is { } l && (l * combined < 1 || l * combined > 1e15))
