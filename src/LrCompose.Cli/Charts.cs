@@ -1,0 +1,61 @@
+using ScottPlot;
+
+namespace LrCompose.Cli;
+
+/// <summary>One line on a chart.</summary>
+internal sealed record Series(string Label, Schedule Schedule, bool RightAxis = false);
+
+/// <summary>Renders schedules with ScottPlot to PNG or SVG bytes: steps on x, rates on y, phase boundaries dashed.</summary>
+internal static class Charts
+{
+    public const int Width = 900;
+    public const int Height = 500;
+
+    public static byte[] Render(IReadOnlyList<Series> series, long horizon, string format, bool logY, string title)
+    {
+        var plot = new Plot();
+        plot.Title(title.Length > 90 ? title[..87] + "..." : title, 13);
+        plot.XLabel("step");
+        plot.YLabel(logY ? "learning rate (log10)" : "learning rate");
+        foreach (var s in series)
+        {
+            long[] steps = Sampling.Steps(s.Schedule, horizon);
+            double[] xs = steps.Select(t => (double)t).ToArray();
+            double[] ys = steps.Select(t => Value(s.Schedule.Rate(t), logY && !s.RightAxis)).ToArray();
+            var line = plot.Add.ScatterLine(xs, ys);
+            line.LegendText = s.Label;
+            line.LineWidth = 2;
+            if (s.RightAxis)
+            {
+                line.Axes.YAxis = plot.Axes.Right;
+                plot.Axes.Right.Label.Text = "momentum";
+            }
+        }
+        foreach (var phase in series[0].Schedule.Phases.Skip(1))
+        {
+            if (phase.Start >= horizon) break;
+            var marker = plot.Add.VerticalLine(phase.Start);
+            marker.LinePattern = LinePattern.Dashed;
+            marker.LineWidth = 1;
+            marker.Color = Colors.Gray;
+        }
+        if (series.Count > 1) plot.ShowLegend();
+        return format switch
+        {
+            "png" => plot.GetImageBytes(Width, Height, ImageFormat.Png),
+            "svg" => System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)),
+            _ => throw new CliInputException($"--out must end in .png or .svg, not .{format}"),
+        };
+    }
+
+    /// <summary>log10 for a log axis; 0 has no logarithm, so it is drawn at the bottom of the usual range.</summary>
+    private static double Value(double v, bool log) => !log ? v : v > 0 ? Math.Log10(v) : -12;
+
+    /// <summary>The format named by a file's extension.</summary>
+    public static string FormatOf(string path) => Path.GetExtension(path).TrimStart('.').ToLowerInvariant() switch
+    {
+        "png" => "png",
+        "svg" => "svg",
+        var other => throw new CliInputException($"--out must end in .png or .svg, not '{(other.Length == 0 ? path : "." + other)}'"),
+    };
+}

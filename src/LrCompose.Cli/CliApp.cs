@@ -1,0 +1,58 @@
+using System.CommandLine;
+using LrCompose.Text;
+
+namespace LrCompose.Cli;
+
+/// <summary>
+/// The command tree. Exit codes: 0 success, 1 a check failed (conformance), 2 bad input (an unreadable recipe, a bad
+/// option). A failing command writes no file.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+    /// <summary>Exit code when a check ran and failed.</summary>
+    public const int CheckFailed = 1;
+    /// <summary>Exit code for bad input.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs the command line with the given writers (the tests pass their own).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("lrcompose: learning-rate schedules as recipes you can plot, describe, tabulate and compare.")
+        {
+            PlotCommand.Create(),
+            DescribeCommand.Create(),
+            TableCommand.Create(),
+            CompareCommand.Create(),
+            PresetsCommand.Create(),
+            ConformanceCommand.Create(),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (RecipeFormatException e)
+        {
+            // One line saying what, then the recipe with a caret under where.
+            error.WriteLine($"error: {e.Problem}");
+            error.WriteLine("  " + e.Recipe);
+            error.WriteLine("  " + new string(' ', Math.Min(e.Position, e.Recipe.Length)) + "^");
+            return BadInput;
+        }
+        catch (CliInputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+    }
+}
+
+/// <summary>Bad command-line input other than a recipe (a file type, a number out of range).</summary>
+internal sealed class CliInputException(string message) : Exception(message);
