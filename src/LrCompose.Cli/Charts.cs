@@ -23,7 +23,7 @@ internal static class Charts
             double[] xs = steps.Select(t => (double)t).ToArray();
             double[] ys = steps.Select(t => Value(s.Schedule.Rate(t), logY && !s.RightAxis)).ToArray();
             var line = plot.Add.ScatterLine(xs, ys);
-            line.LegendText = s.Label;
+            if (series.Count > 1) line.LegendText = s.Label;
             line.LineWidth = 2;
             if (s.RightAxis)
             {

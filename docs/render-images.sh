@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Re-draws every picture in docs/ with the lrcompose command itself (run from the repository root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lrc() { dotnet run --no-build --project src/LrCompose.Cli -- "$@" > /dev/null; }
+dotnet build src/LrCompose.Cli > /dev/null
+mkdir -p docs/images/catalogue
+
+# The README's picture: exactly the README's first command.
+lrc plot gpt2 --out docs/images/gpt2.svg
+
+for preset in bert-base gpt2 gpt3-175b llama2-7b resnet50-imagenet transformer-base; do
+  lrc plot "$preset" --out "docs/images/preset-$preset.png"
+done
+
+while IFS='|' read -r name recipe extra; do
+  [ -n "$name" ] || continue
+  # shellcheck disable=SC2086
+  lrc plot "$recipe" --out "docs/images/catalogue/$name.png" $extra
+done <<'LIST'
+constant|constant 0.1|--steps 100
+linear|linear 100 from=0.1 to=0.01|
+cosine|cosine 100 peak=0.1 floor=0.01|
+cosine-exponent|cosine 100 peak=0.1 exponent=2 kdecay=2|
+polynomial|polynomial 100 from=0.1 to=0 power=2|
+exponential|exponential from=0.1 rate=0.5 every=20 staircase=true end=0.01|--steps 100
+step|step from=0.1 gamma=0.5 every=25|--steps 100
+multistep|multistep from=0.1 gamma=0.1 at=[30, 60, 60]|--steps 100
+piecewise|piecewise values=[0.1, 0.05, 0.01] at=[30, 70]|--steps 100
+interpolate|interpolate kind=cosine knots=[0:0.004, 30:0.1, 100:0.00001]|
+invsqrt|warmup 100 >> invsqrt peak=0.1 timescale=100|--steps 2000
+inverse-time|inverse-time from=0.1 rate=1 every=10|--steps 100
+tanh|tanh 100 from=0.1 to=0.001|
+one-minus-sqrt|one-minus-sqrt 100 from=0.1 to=0.001|
+triangular|triangular low=0.001 high=0.006 up=10 down=20 mode=triangular2|--steps 150
+warmup|warmup 20 shape=cosine >> cosine 80 peak=0.1|
+hold|warmup 10 >> hold 50 >> linear 40 from=0.1 to=0|
+cycle|cycle mult=2 decay=0.5 (cosine 20 peak=0.1 floor=0.01)|--steps 140
+clamp|clamp low=0.02 high=0.08 (cosine 100 peak=0.1)|
+min|min (cosine 100 peak=0.1) (linear 100 from=0.05 to=0.1)|
+mirror|linear 30 from=0.004 to=0.1 >> cosine 70 peak=0.1 floor=0|--momentum
+per-epoch|per-epoch 10 (cosine 10 peak=0.1)|
+shift|shift 30 (cosine 70 peak=0.1)|
+stretch|stretch 3 (cosine 30 peak=0.1)|
+LIST
