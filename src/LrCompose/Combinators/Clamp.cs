@@ -24,9 +24,7 @@ namespace LrCompose
         /// <summary>Keeps every value within [<paramref name="low"/>, <paramref name="high"/>].</summary>
         public Schedule Clamp(double low, double high)
         {
-            Guard.Rate(low);
-            Guard.Rate(high);
-            Guard.Check(low, Rules.Ordered(low, high));
+            ConstructorRules.Clamp(low, high).ThrowIfAny();
             return new Combinators.ClampNode(this, low, high);
         }
     }

@@ -78,9 +78,7 @@ namespace LrCompose
         {
             if (Length is null) throw Guard.Fail("schedule", ToString(), "goes on for ever, so it cannot be cycled; make it finite with .Take(steps)");
             double period = Span;
-            if (!(multiplier >= 1 && multiplier <= 1e6)) throw Guard.Fail(nameof(multiplier), Guard.Show(multiplier), "must be a finite number of at least 1 (and at most 1e6)");
-            Guard.Check(decay, Rules.DecayGamma(decay));
-            if (limit is { } n) Guard.Check(n, Rules.Count(n), nameof(limit));
+            ConstructorRules.Cycle(multiplier, decay, limit).ThrowIfAny();
             return new Combinators.CycleNode(this, period, multiplier, decay, limit);
         }
     }

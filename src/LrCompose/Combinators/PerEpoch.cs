@@ -26,6 +26,10 @@ namespace LrCompose
         /// is the one door between the two units, so a 1,000-step warmup cannot silently become 1,000 epochs.
         /// </summary>
         /// <param name="stepsPerEpoch">Optimizer steps in one epoch (≥ 1).</param>
-        public Schedule PerEpoch(long stepsPerEpoch) => new Combinators.PerEpochNode(this, Guard.Check(stepsPerEpoch, Rules.Length(stepsPerEpoch)));
+        public Schedule PerEpoch(long stepsPerEpoch)
+        {
+            ConstructorRules.PerEpoch(stepsPerEpoch).ThrowIfAny();
+            return new Combinators.PerEpochNode(this, stepsPerEpoch);
+        }
     }
 }

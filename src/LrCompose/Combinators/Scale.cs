@@ -40,7 +40,7 @@ namespace LrCompose
         /// <param name="factor">In [0, 1e100]; the scaled maximum must stay within 1e100 too.</param>
         public Schedule Scale(double factor)
         {
-            Guard.Check(factor, Rules.Factor(factor));
+            ConstructorRules.Scale(factor).ThrowIfAny();
             if (factor == 1) return this;
             var (inner, combined) = this is Combinators.ScaleNode s ? (s.Inner, s.Factor * factor) : (this, factor);
             if (Rules.Rate(inner.Max * combined) is { } broken)

@@ -29,7 +29,7 @@ namespace LrCompose
         /// </summary>
         public Schedule Stretch(double factor)
         {
-            Guard.Check(factor, Rules.Stretch(factor));
+            ConstructorRules.Stretch(factor).ThrowIfAny();
             if (factor == 1) return this;
             var (inner, combined) = this is Combinators.StretchNode s ? (s.Inner, s.Factor * factor) : (this, factor);
             if (combined == 1) return inner;

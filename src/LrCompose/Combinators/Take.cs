@@ -22,6 +22,10 @@ namespace LrCompose
     {
         /// <summary>Makes a phase of the first <paramref name="steps"/> steps: <c>f(t) = s(min(t, steps))</c>. This is how an
         /// unbounded schedule (a constant, an exponential) becomes something <c>Then</c> can follow.</summary>
-        public Schedule Take(long steps) => new Combinators.TakeNode(this, Guard.Length(steps));
+        public Schedule Take(long steps)
+        {
+            ConstructorRules.Take(steps).ThrowIfAny();
+            return new Combinators.TakeNode(this, steps);
+        }
     }
 }

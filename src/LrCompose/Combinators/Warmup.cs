@@ -113,15 +113,17 @@ namespace LrCompose
         /// <param name="count">Whether step t has reached t/W (<see cref="WarmupCount.FromZero"/>) or (t+1)/W of the way.</param>
         public static Lead Warmup(long steps, double from = 0, WarmupShape shape = WarmupShape.Linear, WarmupCount count = WarmupCount.FromZero)
         {
-            Guard.Length(steps);
-            Guard.Rate(from);
-            if (shape == WarmupShape.Exponential) Guard.Check(from, Rules.PositiveFactor(from) is null ? null : Rules.PositiveForExponentialRule);
+            ConstructorRules.Warmup(steps, from, shape == WarmupShape.Exponential).ThrowIfAny();
             return Lead.Of(new WarmupPart(steps, from, shape, count));
         }
 
         /// <summary>A stable phase of <paramref name="steps"/> steps that holds the start value of whatever follows it
         /// (the "stable" of warmup-stable-decay).</summary>
-        public static Lead Hold(long steps) => Lead.Of(new HoldPart(Guard.Length(steps)));
+        public static Lead Hold(long steps)
+        {
+            ConstructorRules.Hold(steps).ThrowIfAny();
+            return Lead.Of(new HoldPart(steps));
+        }
     }
 }
 

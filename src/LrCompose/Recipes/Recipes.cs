@@ -43,8 +43,7 @@ public static class Recipes
     /// <param name="count">The warmup convention: <c>t/W</c> (Hugging Face) or <c>(t+1)/W</c>.</param>
     public static Schedule WarmupCosine(double peak, long warmupSteps, long totalSteps, double floor = 0, WarmupCount count = WarmupCount.FromZero)
     {
-        Guard.Length(totalSteps);
-        Guard.Check(warmupSteps, Rules.WarmupWithinRun(warmupSteps, totalSteps));
+        ConstructorRules.WarmupCosine(warmupSteps, totalSteps).ThrowIfAny();
         return Warmup(warmupSteps, count: count).Then(Cosine(totalSteps - warmupSteps, peak, floor));
     }
 
@@ -102,9 +101,8 @@ public static class Recipes
     /// </summary>
     public static Schedule Noam(int dModel, long warmupSteps, double factor = 1)
     {
-        Guard.Check(dModel, Rules.Count(dModel));
-        Guard.Check(factor, Rules.PositiveFactor(factor));
-        double peak = factor / Math.Sqrt(dModel) / Math.Sqrt(Guard.Length(warmupSteps));
+        ConstructorRules.Noam(dModel, warmupSteps, factor).ThrowIfAny();
+        double peak = factor / Math.Sqrt(dModel) / Math.Sqrt(warmupSteps);
         return Warmup(warmupSteps).Then(InverseSqrt(peak, warmupSteps));
     }
 }

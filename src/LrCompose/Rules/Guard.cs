@@ -33,3 +33,12 @@ internal static class Guard
         _ => value.ToString() ?? "",
     };
 }
+
+/// <summary>Throws the runtime form of a shared <see cref="Violation"/>.</summary>
+internal static class ViolationExtensions
+{
+    public static void ThrowIfAny(this Violation? violation)
+    {
+        if (violation is not null) throw new ArgumentOutOfRangeException(violation.Parameter, violation.Message);
+    }
+}

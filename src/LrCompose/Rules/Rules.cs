@@ -26,7 +26,7 @@ namespace LrCompose.Validation
         public const string StretchRule = "must be a finite number greater than 0";
         public const string FractionRule = "must be a finite number greater than 0 and at most 1";
         public const string OrderedBoundsRule = "must not be greater than the upper bound";
-        public const string GrowthNeedsEndRule = "a growth rate above 1 needs an end value to clamp at, or the rate would become infinite";
+        public const string GrowthNeedsEndRule = "must come with an end value to clamp at when it is above 1, or the rate would become infinite";
         public const string PositiveForExponentialRule = "must be greater than 0 for an exponential ramp (a geometric ramp cannot start or end at 0)";
         public const string WarmupLongerThanRunRule = "must be shorter than the whole run";
         public const string CountRule = "must be at least 1";

@@ -21,6 +21,10 @@ namespace LrCompose
     {
         /// <summary>A constant rate: <c>f(t) = value</c>, for ever. Use <c>.Take(n)</c> for an n-step phase.</summary>
         /// <param name="value">The rate, finite and in [0, 1e100].</param>
-        public static Schedule Constant(double value) => new Shapes.ConstantShape(Guard.Rate(value));
+        public static Schedule Constant(double value)
+        {
+            ConstructorRules.Constant(value).ThrowIfAny();
+            return new Shapes.ConstantShape(value);
+        }
     }
 }

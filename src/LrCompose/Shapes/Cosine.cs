@@ -45,8 +45,10 @@ namespace LrCompose
         /// <param name="floor">Value at the end (optax's <c>alpha·init</c>, torch's <c>eta_min</c>).</param>
         /// <param name="exponent">optax's <c>exponent</c>: powers of the cosine factor sharpen the decay.</param>
         /// <param name="kDecay">timm's <c>k_decay</c>: time is bent to tᵏ/stepsᵏ.</param>
-        public static Schedule Cosine(long steps, double peak, double floor = 0, double exponent = 1, double kDecay = 1) =>
-            new Shapes.CosineShape(Guard.Length(steps), Guard.Rate(peak), Guard.Rate(floor),
-                Guard.Check(exponent, Rules.Power(exponent)), Guard.Check(kDecay, Rules.Power(kDecay)));
+        public static Schedule Cosine(long steps, double peak, double floor = 0, double exponent = 1, double kDecay = 1)
+        {
+            ConstructorRules.Cosine(steps, peak, floor, exponent, kDecay).ThrowIfAny();
+            return new Shapes.CosineShape(steps, peak, floor, exponent, kDecay);
+        }
     }
 }

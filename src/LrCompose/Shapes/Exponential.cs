@@ -59,12 +59,7 @@ namespace LrCompose
         /// <param name="end">Clamp value, or null for none.</param>
         public static Schedule Exponential(double from, double rate, long every = 1, bool staircase = false, long begin = 0, double? end = null)
         {
-            Guard.Rate(from);
-            Guard.Check(rate, Rules.Gamma(rate));
-            Guard.Length(every);
-            Guard.Check(begin, Rules.NonNegativeSteps(begin));
-            if (end is { } e) Guard.Check(e, Rules.Rate(e), nameof(end));
-            else if (rate > 1) throw Guard.Fail(nameof(rate), Guard.Show(rate), Rules.GrowthNeedsEndRule);
+            ConstructorRules.Exponential(from, rate, every, begin, end).ThrowIfAny();
             return new Shapes.ExponentialShape(from, rate, every, staircase, begin, end);
         }
     }

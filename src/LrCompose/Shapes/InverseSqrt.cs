@@ -26,7 +26,10 @@ namespace LrCompose
         /// t = 0, halved after 3·timescale steps. Preceded by <c>Warmup(timescale)</c> it is the Transformer's "Noam"
         /// schedule (see <see cref="Recipes.Noam"/>); with another warmup it is Hugging Face's timescale form.
         /// </summary>
-        public static Schedule InverseSqrt(double peak, long timescale) =>
-            new Shapes.InverseSqrtShape(Guard.Rate(peak), Guard.Length(timescale));
+        public static Schedule InverseSqrt(double peak, long timescale)
+        {
+            ConstructorRules.InverseSqrt(peak, timescale).ThrowIfAny();
+            return new Shapes.InverseSqrtShape(peak, timescale);
+        }
     }
 }

@@ -23,7 +23,10 @@ namespace LrCompose
     {
         /// <summary>A straight line from <paramref name="from"/> to <paramref name="to"/> over <paramref name="steps"/> steps:
         /// <c>f(t) = from + (to − from)·t/steps</c>, holding <paramref name="to"/> afterwards.</summary>
-        public static Schedule Linear(long steps, double from, double to) =>
-            new Shapes.LinearShape(Guard.Length(steps), Guard.Rate(from), Guard.Rate(to));
+        public static Schedule Linear(long steps, double from, double to)
+        {
+            ConstructorRules.Linear(steps, from, to).ThrowIfAny();
+            return new Shapes.LinearShape(steps, from, to);
+        }
     }
 }

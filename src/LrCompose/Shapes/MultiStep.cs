@@ -46,12 +46,7 @@ namespace LrCompose
         /// <param name="milestones">Steps at which the factor applies; ascending, ≥ 0.</param>
         public static Schedule MultiStep(double from, double gamma, params long[] milestones)
         {
-            Guard.Rate(from);
-            Guard.Check(gamma, Rules.Gamma(gamma));
-            Guard.Check(milestones, Rules.Milestones(milestones));
-            double extreme = from * Math.Pow(gamma, milestones.Length);
-            if (Rules.Rate(extreme) is { } broken)
-                throw Guard.Fail(nameof(gamma), Guard.Show(gamma), $"makes the last value {Guard.Show(extreme)}, which {broken}");
+            ConstructorRules.MultiStep(from, gamma, milestones).ThrowIfAny();
             return new Shapes.MultiStepShape(from, gamma, (long[])milestones.Clone());
         }
     }

@@ -22,7 +22,10 @@ namespace LrCompose
     public static partial class Schedules
     {
         /// <summary>The 1−√ cooldown of warmup-stable-decay runs: <c>f(t) = to + (from − to)·(1 − √(t/steps))</c>.</summary>
-        public static Schedule OneMinusSqrt(long steps, double from, double to) =>
-            new Shapes.OneMinusSqrtShape(Guard.Length(steps), Guard.Rate(from), Guard.Rate(to));
+        public static Schedule OneMinusSqrt(long steps, double from, double to)
+        {
+            ConstructorRules.OneMinusSqrt(steps, from, to).ThrowIfAny();
+            return new Shapes.OneMinusSqrtShape(steps, from, to);
+        }
     }
 }

@@ -33,8 +33,10 @@ namespace LrCompose
         /// <param name="to">Value at the end.</param>
         /// <param name="power">1 is a straight line; 2 falls fast then flattens.</param>
         /// <param name="kDecay">timm's <c>k_decay</c>: time is bent to tᵏ/stepsᵏ.</param>
-        public static Schedule Polynomial(long steps, double from, double to, double power = 1, double kDecay = 1) =>
-            new Shapes.PolynomialShape(Guard.Length(steps), Guard.Rate(from), Guard.Rate(to),
-                Guard.Check(power, Rules.Power(power)), Guard.Check(kDecay, Rules.Power(kDecay)));
+        public static Schedule Polynomial(long steps, double from, double to, double power = 1, double kDecay = 1)
+        {
+            ConstructorRules.Polynomial(steps, from, to, power, kDecay).ThrowIfAny();
+            return new Shapes.PolynomialShape(steps, from, to, power, kDecay);
+        }
     }
 }

@@ -27,7 +27,10 @@ namespace LrCompose
         /// <param name="from">The initial value.</param>
         /// <param name="gamma">The factor per decay, in (0, 1].</param>
         /// <param name="every">Steps between decays (≥ 1).</param>
-        public static Schedule StepDecay(double from, double gamma, long every) =>
-            new Shapes.StepDecayShape(Guard.Rate(from), Guard.Check(gamma, Rules.DecayGamma(gamma)), Guard.Length(every));
+        public static Schedule StepDecay(double from, double gamma, long every)
+        {
+            ConstructorRules.StepDecay(from, gamma, every).ThrowIfAny();
+            return new Shapes.StepDecayShape(from, gamma, every);
+        }
     }
 }

@@ -38,10 +38,8 @@ namespace LrCompose
         /// </summary>
         public static Schedule Tanh(long steps, double from, double to, double lb = -7, double ub = 3)
         {
-            Guard.Check(lb, Rules.Finite(lb));
-            Guard.Check(ub, Rules.Finite(ub));
-            Guard.Check(lb, Rules.Ordered(lb, ub));
-            return new Shapes.TanhShape(Guard.Length(steps), Guard.Rate(from), Guard.Rate(to), lb, ub);
+            ConstructorRules.Tanh(steps, from, to, lb, ub).ThrowIfAny();
+            return new Shapes.TanhShape(steps, from, to, lb, ub);
         }
     }
 }

@@ -17,7 +17,7 @@ public class ValidationTests
         { "growing step decay", () => StepDecay(0.1, 1.5, 10), "gamma", "1.5", "at most 1" },
         { "unsorted milestones", () => MultiStep(0.1, 0.1, 60, 30), "milestones", "[60, 30]", "ascending" },
         { "negative milestone", () => MultiStep(0.1, 0.1, -1, 30), "milestones", "[-1, 30]", "0 or more" },
-        { "growth without end", () => Exponential(0.1, 1.1), "rate", "1.1", "needs an end value" },
+        { "growth without end", () => Exponential(0.1, 1.1), "rate", "1.1", "end value to clamp at" },
         { "warmup longer than run", () => Recipes.WarmupCosine(1e-3, 1000, 500), "warmupSteps", "1000", "shorter than the whole run" },
         { "warmup as long as run", () => Recipes.WarmupCosine(1e-3, 500, 500), "warmupSteps", "500", "shorter than the whole run" },
         { "zero warmup steps", () => Warmup(0), "steps", "0", "at least 1 step" },

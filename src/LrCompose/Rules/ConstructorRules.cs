@@ -1,0 +1,116 @@
+// Compiled into both the LrCompose library and the LrCompose generator: the list of rules each constructor checks,
+// in order, so that a value the runtime rejects is the same compile-time diagnostic, with the same words, at the
+// same parameter. Keep it netstandard2.0-friendly.
+using System;
+using System.Globalization;
+
+namespace LrCompose.Validation
+{
+    /// <summary>A broken rule: which parameter, its value as shown to the user, and the rule.</summary>
+    internal sealed class Violation
+    {
+        public Violation(string parameter, string value, string rule)
+        {
+            Parameter = parameter;
+            Value = value;
+            Rule = rule;
+        }
+
+        public string Parameter { get; }
+        public string Value { get; }
+        public string Rule { get; }
+
+        /// <summary><c>steps was 0: it must be at least 1 step.</c></summary>
+        public string Message => Parameter + " was " + Value + ": it " + Rule + ".";
+    }
+
+    /// <summary>The rules of each constructor that both the runtime and the generator enforce.</summary>
+    internal static class ConstructorRules
+    {
+        public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        public static string Show(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        public static Violation? Check(string parameter, double value, string? rule) =>
+            rule == null ? null : new Violation(parameter, Show(value), rule);
+
+        public static Violation? Check(string parameter, long value, string? rule) =>
+            rule == null ? null : new Violation(parameter, Show(value), rule);
+
+        public static Violation? First(params Violation?[] checks)
+        {
+            foreach (var check in checks) if (check != null) return check;
+            return null;
+        }
+
+        public static Violation? Constant(double value) => Check("value", value, Rules.Rate(value));
+
+        public static Violation? Linear(long steps, double from, double to) =>
+            First(Check("steps", steps, Rules.Length(steps)), Check("from", from, Rules.Rate(from)), Check("to", to, Rules.Rate(to)));
+
+        public static Violation? Cosine(long steps, double peak, double floor, double exponent, double kDecay) =>
+            First(Check("steps", steps, Rules.Length(steps)), Check("peak", peak, Rules.Rate(peak)), Check("floor", floor, Rules.Rate(floor)),
+                Check("exponent", exponent, Rules.Power(exponent)), Check("kDecay", kDecay, Rules.Power(kDecay)));
+
+        public static Violation? Polynomial(long steps, double from, double to, double power, double kDecay) =>
+            First(Check("steps", steps, Rules.Length(steps)), Check("from", from, Rules.Rate(from)), Check("to", to, Rules.Rate(to)),
+                Check("power", power, Rules.Power(power)), Check("kDecay", kDecay, Rules.Power(kDecay)));
+
+        public static Violation? Exponential(double from, double rate, long every, long begin, double? end) =>
+            First(Check("from", from, Rules.Rate(from)), Check("rate", rate, Rules.Gamma(rate)), Check("every", every, Rules.Length(every)),
+                Check("begin", begin, Rules.NonNegativeSteps(begin)),
+                end.HasValue ? Check("end", end.Value, Rules.Rate(end.Value)) : Check("rate", rate, rate > 1 ? Rules.GrowthNeedsEndRule : null));
+
+        public static Violation? StepDecay(double from, double gamma, long every) =>
+            First(Check("from", from, Rules.Rate(from)), Check("gamma", gamma, Rules.DecayGamma(gamma)), Check("every", every, Rules.Length(every)));
+
+        public static Violation? MultiStep(double from, double gamma, long[] milestones)
+        {
+            var broken = First(Check("from", from, Rules.Rate(from)), Check("gamma", gamma, Rules.Gamma(gamma)));
+            if (broken != null) return broken;
+            if (Rules.Milestones(milestones) is string rule) return new Violation("milestones", "[" + string.Join(", ", milestones) + "]", rule);
+            double extreme = from * Math.Pow(gamma, milestones.Length);
+            return Rules.Rate(extreme) is string overflow
+                ? new Violation("gamma", Show(gamma), "makes the last value " + Show(extreme) + ", which " + overflow)
+                : null;
+        }
+
+        public static Violation? InverseSqrt(double peak, long timescale) =>
+            First(Check("peak", peak, Rules.Rate(peak)), Check("timescale", timescale, Rules.Length(timescale)));
+
+        public static Violation? Tanh(long steps, double from, double to, double lb, double ub) =>
+            First(Check("lb", lb, Rules.Finite(lb)), Check("ub", ub, Rules.Finite(ub)), Check("lb", lb, Rules.Ordered(lb, ub)),
+                Check("steps", steps, Rules.Length(steps)), Check("from", from, Rules.Rate(from)), Check("to", to, Rules.Rate(to)));
+
+        public static Violation? OneMinusSqrt(long steps, double from, double to) => Linear(steps, from, to);
+
+        public static Violation? Warmup(long steps, double from, bool exponential) =>
+            First(Check("steps", steps, Rules.Length(steps)), Check("from", from, Rules.Rate(from)),
+                exponential ? Check("from", from, Rules.PositiveFactor(from) == null ? null : Rules.PositiveForExponentialRule) : null);
+
+        public static Violation? Hold(long steps) => Check("steps", steps, Rules.Length(steps));
+
+        public static Violation? Take(long steps) => Check("steps", steps, Rules.Length(steps));
+
+        public static Violation? Scale(double factor) => Check("factor", factor, Rules.Factor(factor));
+
+        public static Violation? Stretch(double factor) => Check("factor", factor, Rules.Stretch(factor));
+
+        public static Violation? Clamp(double low, double high) =>
+            First(Check("low", low, Rules.Rate(low)), Check("high", high, Rules.Rate(high)), Check("low", low, Rules.Ordered(low, high)));
+
+        public static Violation? Cycle(double multiplier, double decay, long? limit) =>
+            First(Check("multiplier", multiplier, multiplier >= 1 && multiplier <= 1e6 ? null : "must be a finite number of at least 1 (and at most 1e6)"),
+                Check("decay", decay, Rules.DecayGamma(decay)),
+                limit.HasValue ? Check("limit", limit.Value, Rules.Count(limit.Value)) : null);
+
+        public static Violation? PerEpoch(long stepsPerEpoch) => Check("stepsPerEpoch", stepsPerEpoch, Rules.Length(stepsPerEpoch));
+
+        public static Violation? WarmupCosine(long warmupSteps, long totalSteps) =>
+            First(Check("totalSteps", totalSteps, Rules.Length(totalSteps)), Check("warmupSteps", warmupSteps, Rules.WarmupWithinRun(warmupSteps, totalSteps)));
+
+        public static Violation? Noam(long dModel, long warmupSteps, double factor) =>
+            First(Check("dModel", dModel, Rules.Count(dModel)), Check("factor", factor, Rules.PositiveFactor(factor)),
+                Check("warmupSteps", warmupSteps, Rules.Length(warmupSteps)));
+    }
+}

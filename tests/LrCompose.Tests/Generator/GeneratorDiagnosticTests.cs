@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+
+namespace LrCompose.Tests.Generator;
+
+/// <summary>One test per diagnostic: its id, and that it points at the offending syntax.</summary>
+public class GeneratorDiagnosticTests
+{
+    private static string _source = "";
+
+    private static Diagnostic Single(string members, string type = "public static partial class R")
+    {
+        _source = GeneratorHarness.Usings + type + "\n{\n" + members + "\n}\n";
+        var run = GeneratorHarness.Generate(_source);
+        var d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("Recipe0.cs", d.Location.GetLineSpan().Path);
+        return d;
+    }
+
+    /// <summary>The source text the diagnostic points at.</summary>
+    private static string At(Diagnostic d) => _source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length);
+
+    [Fact]
+    public void LRC001_non_constant_argument_falls_back_and_points_at_the_argument()
+    {
+        var d = Single("static double peak = 0.1;\n[CompiledSchedule] public static Schedule A => Cosine(100, peak);");
+        Assert.Equal("LRC001", d.Id);
+        Assert.Equal(DiagnosticSeverity.Info, d.Severity);
+        Assert.Equal("peak", At(d));
+    }
+
+    [Fact]
+    public void LRC002_unknown_call_points_at_the_call()
+    {
+        var d = Single("static Schedule Mine() => Constant(1);\n[CompiledSchedule] public static Schedule A => Mine().Take(5);");
+        Assert.Equal("LRC002", d.Id);
+        Assert.Equal("Mine()", At(d));
+    }
+
+    [Fact]
+    public void LRC003_known_but_not_flattenable_points_at_the_call()
+    {
+        var d = Single("[CompiledSchedule] public static Schedule A => Cosine(100, 0.1).Mirror(0.85, 0.95);");
+        Assert.Equal("LRC003", d.Id);
+        Assert.Equal("Cosine(100, 0.1).Mirror(0.85, 0.95)", At(d));
+    }
+
+    [Fact]
+    public void LRC004_member_not_static()
+    {
+        var d = Single("[CompiledSchedule] public Schedule A => Constant(1);", "public partial class R");
+        Assert.Equal("LRC004", d.Id);
+        Assert.Equal("A", At(d));
+    }
+
+    [Fact]
+    public void LRC005_type_not_partial()
+    {
+        var d = Single("[CompiledSchedule] public static Schedule A => Constant(1);", "public static class R");
+        Assert.Equal("LRC005", d.Id);
+        Assert.Equal("R", At(d));
+    }
+
+    [Fact]
+    public void LRC006_member_without_a_recipe()
+    {
+        var d = Single("[CompiledSchedule] public static Schedule A { get { return Constant(1); } }");
+        Assert.Equal("LRC006", d.Id);
+        Assert.Equal("A", At(d));
+    }
+
+    [Theory]
+    [InlineData("Cosine(0, 0.1)", "0", "steps was 0: it must be at least 1 step.")]
+    [InlineData("Cosine(100, -0.5)", "-0.5", "peak was -0.5: it must be a finite number between 0 and 1e100.")]
+    [InlineData("StepDecay(0.1, 0, 10)", "0", "gamma was 0: it must be greater than 0 and at most 1 (a decay that grows would leave every bound).")]
+    [InlineData("MultiStep(0.1, 0.1, 60, 30)", "60", "milestones was [60, 30]: it must be sorted in ascending order.")]
+    [InlineData("Exponential(0.1, 1.5)", "1.5", "rate was 1.5: it must come with an end value to clamp at when it is above 1, or the rate would become infinite.")]
+    [InlineData("Warmup(0).Then(Constant(1))", "0", "steps was 0: it must be at least 1 step.")]
+    [InlineData("Constant(1).Take(10).Stretch(0)", "0", "factor was 0: it must be a finite number greater than 0.")]
+    public void LRC010_invalid_parameter_has_the_runtime_message_at_the_argument(string recipe, string at, string message)
+    {
+        var d = Single($"[CompiledSchedule] public static Schedule A => {recipe};");
+        Assert.Equal("LRC010", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(at, At(d));
+        Assert.Equal(message, d.GetMessage());
+        // The runtime says the same words.
+        var runtime = Assert.ThrowsAny<ArgumentException>(() => Build(recipe));
+        Assert.StartsWith(message, runtime.Message);
+    }
+
+    private static Schedule Build(string recipe) => recipe switch
+    {
+        "Cosine(0, 0.1)" => Schedules.Cosine(0, 0.1),
+        "Cosine(100, -0.5)" => Schedules.Cosine(100, -0.5),
+        "StepDecay(0.1, 0, 10)" => Schedules.StepDecay(0.1, 0, 10),
+        "MultiStep(0.1, 0.1, 60, 30)" => Schedules.MultiStep(0.1, 0.1, 60, 30),
+        "Exponential(0.1, 1.5)" => Schedules.Exponential(0.1, 1.5),
+        "Warmup(0).Then(Constant(1))" => Schedules.Warmup(0).Then(Schedules.Constant(1)),
+        _ => Schedules.Constant(1).Take(10).Stretch(0),
+    };
+
+    [Fact]
+    public void LRC011_warmup_longer_than_the_run()
+    {
+        var d = Single("[CompiledSchedule] public static Schedule A => LrCompose.Recipes.WarmupCosine(1e-3, warmupSteps: 5000, totalSteps: 1000);");
+        Assert.Equal("LRC011", d.Id);
+        Assert.Equal("warmupSteps: 5000", At(d));
+        Assert.Contains("must be shorter than the whole run", d.GetMessage());
+    }
+
+    [Fact]
+    public void LRC012_a_phase_that_never_ends_cannot_be_followed()
+    {
+        var d = Single("[CompiledSchedule] public static Schedule A => Constant(1).Then(Constant(2));");
+        Assert.Equal("LRC012", d.Id);
+        Assert.Equal("Constant(1).Then(Constant(2))", At(d));
+    }
+
+    [Fact]
+    public void A_fallback_still_compiles_to_a_working_struct()
+    {
+        string source = GeneratorHarness.Usings + "namespace F; public static partial class R { static double p = 0.1; [CompiledSchedule] public static Schedule A => Cosine(100, p); }";
+        var run = GeneratorHarness.Generate(source);
+        var assembly = GeneratorHarness.Load(run.Output);
+        var compiled = (ICompiledSchedule)Activator.CreateInstance(assembly.GetType("F.R+ASchedule")!)!;
+        Assert.Equal(Schedules.Cosine(100, 0.1).Rate(37), compiled.Rate(37));
+    }
+}
