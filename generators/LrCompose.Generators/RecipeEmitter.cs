@@ -50,7 +50,8 @@ namespace LrCompose.Generators
                 w.Line();
                 w.Line("/// <inheritdoc />");
                 w.Line("public global::LrCompose.Schedule ToSchedule() => " + spec.TypeName + "." + spec.MemberName + ";");
-                if (body.Fields.Count > 0) w.Line();
+                if (body.Fields.Count + body.Arrays.Count > 0) w.Line();
+                foreach (var array in body.Arrays) w.Line(array);
                 foreach (var field in body.Fields) w.Line(field);
                 foreach (var method in body.Methods)
                 {
@@ -86,6 +87,7 @@ namespace LrCompose.Generators
         {
             public List<Method> Methods { get; } = new();
             public List<string> Fields { get; } = new();
+            public List<string> Arrays { get; } = new();
             private int _fields;
 
             private Method Start()
@@ -145,6 +147,11 @@ namespace LrCompose.Generators
                     case "multistep":
                     {
                         var milestones = node.Wholes.AsArray();
+                        if (milestones.Length >= BucketThreshold)
+                        {
+                            MultiStepBuckets(node, milestones, lines);
+                            break;
+                        }
                         var values = Enumerable.Range(0, milestones.Length + 1)
                             .Select(k => Field(Lit(node.N(0)) + " * global::System.Math.Pow(" + Lit(node.N(1)) + ", " + k + ")")).ToArray();
                         Tree(lines, 0, milestones.Length, "", (lo, hi) => (hi + lo + 1) / 2,
@@ -256,6 +263,38 @@ namespace LrCompose.Generators
                 lines.Add("double local = global::System.Math.Clamp(t - start, 0, length);");
                 lines.Add("double v = length == " + P + " ? " + inner + "(local) : " + inner + "(local * " + P + " / length);");
                 lines.Add(decay == 1 ? "return v;" : "return index == 0 ? v : v * global::System.Math.Pow(" + Lit(decay) + ", index);");
+            }
+
+            /// <summary>From this many milestones on, a bucket table replaces the branch tree.</summary>
+            private const int BucketThreshold = 16;
+
+            /// <summary>
+            /// Many milestones: a table of the milestones passed at the start of each of ~2n equal buckets, then a short
+            /// forward scan, so the cost stays flat as milestones are added (a branch tree grows with log n).
+            /// </summary>
+            private void MultiStepBuckets(NodeSpec node, long[] milestones, List<string> lines)
+            {
+                int n = milestones.Length;
+                long first = milestones[0], last = milestones[n - 1];
+                long width = Math.Max(1, (last - first + 2L * n - 1) / (2L * n));
+                int buckets = (int)((last - first) / width) + 1;
+                var counts = new int[buckets];
+                for (int i = 0, k = 0; i < buckets; i++)
+                {
+                    long start = first + i * width;
+                    while (k < n && milestones[k] <= start) k++;
+                    counts[i] = k;
+                }
+                string id = Methods.Count.ToString(CultureInfo.InvariantCulture);
+                Arrays.Add("private static readonly long[] M" + id + " = { " + string.Join(", ", milestones.Select(m => m.ToString(CultureInfo.InvariantCulture))) + " };");
+                Arrays.Add("private static readonly int[] B" + id + " = { " + string.Join(", ", counts.Select(c => c.ToString(CultureInfo.InvariantCulture))) + " };");
+                Arrays.Add("private static readonly double[] V" + id + " = { " + string.Join(", ",
+                    Enumerable.Range(0, n + 1).Select(k => Lit(node.N(0)) + " * global::System.Math.Pow(" + Lit(node.N(1)) + ", " + k + ")")) + " };");
+                lines.Add("if (t < " + Lit(first) + ") return V" + id + "[0];");
+                lines.Add("if (t >= " + Lit(last) + ") return V" + id + "[" + n + "];");
+                lines.Add("int k = B" + id + "[(int)((t - " + Lit(first) + ") / " + Lit(width) + ")];");
+                lines.Add("while (M" + id + "[k] <= t) k++;");
+                lines.Add("return V" + id + "[k];");
             }
 
             private static string Progress(long steps, double k) => k == 1

@@ -7,6 +7,9 @@ namespace LrCompose.Shapes
     internal sealed class MultiStepShape(double from, double gamma, long[] milestones) : Schedule
     {
         private readonly long[] _milestones = milestones;
+
+        // from·γᵏ for every k, computed once with the same expression evaluation would use (same bits, no Pow per step).
+        private readonly double[] _values = Enumerable.Range(0, milestones.Length + 1).Select(k => from * Math.Pow(gamma, k)).ToArray();
         public double From { get; } = from;
         public double Gamma { get; } = gamma;
         public IReadOnlyList<long> Milestones => _milestones;
@@ -14,7 +17,7 @@ namespace LrCompose.Shapes
         public override double Min => Math.Min(From, From * Math.Pow(Gamma, _milestones.Length));
         public override double Max => Math.Max(From, From * Math.Pow(Gamma, _milestones.Length));
 
-        internal override double At(double t) => From * Math.Pow(Gamma, CountPassed(t));
+        internal override double At(double t) => _values[CountPassed(t)];
 
         /// <summary>How many milestones are at or before t; a repeated milestone counts each time (as in PyTorch).</summary>
         private int CountPassed(double t)

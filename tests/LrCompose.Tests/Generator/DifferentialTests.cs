@@ -37,6 +37,8 @@ public class DifferentialTests
             select new Recipe($"Exponential({D(a)}, {D(g)}, every: {n}, staircase: {s}, begin: {b}, end: {end})", false),
         from a in Rate from g in Gamma from n in Length select new Recipe($"StepDecay({D(a)}, {D(g)}, {n})", false),
         from a in Rate from g in Gamma from m in Gen.Choose(0, 200) select new Recipe($"MultiStep({D(a)}, {D(g)}, {m}, {m + 7}, {m + 7}, {m + 90})", false),
+        from a in Rate from g in Gamma from ms in Gen.ArrayOf(Gen.Choose(0, 3000), 40)
+            select new Recipe($"MultiStep({D(a)}, {D(Math.Max(g, 0.9))}, {string.Join(", ", ms.OrderBy(m => m))})", false),
         from a in Rate from n in Length select new Recipe($"InverseSqrt({D(a)}, {n})", false),
         from d in Gen.Choose(1, 1024) from w in Length select new Recipe($"LrCompose.Recipes.Noam({d}, {w})", false));
 
