@@ -276,7 +276,10 @@ namespace LrCompose.Generators
             {
                 int n = milestones.Length;
                 long first = milestones[0], last = milestones[n - 1];
-                long width = Math.Max(1, (last - first + 2L * n - 1) / (2L * n));
+                // Bucket width: a power of two near (last − first)/2n, so the bucket is a shift of the whole step.
+                int shift = 0;
+                while ((1L << (shift + 1)) * 2L * n <= last - first) shift++;
+                long width = 1L << shift;
                 int buckets = (int)((last - first) / width) + 1;
                 var counts = new int[buckets];
                 for (int i = 0, k = 0; i < buckets; i++)
@@ -292,7 +295,8 @@ namespace LrCompose.Generators
                     Enumerable.Range(0, n + 1).Select(k => Lit(node.N(0)) + " * global::System.Math.Pow(" + Lit(node.N(1)) + ", " + k + ")")) + " };");
                 lines.Add("if (t < " + Lit(first) + ") return V" + id + "[0];");
                 lines.Add("if (t >= " + Lit(last) + ") return V" + id + "[" + n + "];");
-                lines.Add("int k = B" + id + "[(int)((t - " + Lit(first) + ") / " + Lit(width) + ")];");
+                // (long)t is ⌊t⌋ here (t ≥ first ≥ 0); its bucket never lies past t's, and the scan below finishes the count.
+                lines.Add("int k = B" + id + "[(int)(((long)t - " + first.ToString(CultureInfo.InvariantCulture) + "L) >> " + shift + ")];");
                 lines.Add("while (M" + id + "[k] <= t) k++;");
                 lines.Add("return V" + id + "[k];");
             }

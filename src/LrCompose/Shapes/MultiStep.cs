@@ -17,19 +17,8 @@ namespace LrCompose.Shapes
         public override double Min => Math.Min(From, From * Math.Pow(Gamma, _milestones.Length));
         public override double Max => Math.Max(From, From * Math.Pow(Gamma, _milestones.Length));
 
-        internal override double At(double t) => _values[CountPassed(t)];
-
-        /// <summary>How many milestones are at or before t; a repeated milestone counts each time (as in PyTorch).</summary>
-        private int CountPassed(double t)
-        {
-            int lo = 0, hi = _milestones.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (_milestones[mid] <= t) lo = mid + 1; else hi = mid;
-            }
-            return lo;
-        }
+        // A repeated milestone counts each time, as in PyTorch.
+        internal override double At(double t) => _values[SortedSteps.CountAtOrBefore(_milestones, t)];
 
         internal override void Write(RecipeWriter writer) =>
             writer.Word("multistep").Named("from", From).Named("gamma", Gamma).Named("at", _milestones);

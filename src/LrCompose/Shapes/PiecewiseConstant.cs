@@ -12,16 +12,7 @@ namespace LrCompose.Shapes
         public override double Min => _values.Min();
         public override double Max => _values.Max();
 
-        internal override double At(double t)
-        {
-            int lo = 0, hi = _boundaries.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (_boundaries[mid] <= t) lo = mid + 1; else hi = mid;
-            }
-            return _values[lo];
-        }
+        internal override double At(double t) => _values[SortedSteps.CountAtOrBefore(_boundaries, t)];
 
         internal override void Write(RecipeWriter writer) =>
             writer.Word("piecewise").Named("values", _values).Named("at", _boundaries);
