@@ -255,8 +255,62 @@ namespace LrCompose.Generators
                         var cosine = NodeSpec.Make("cosine", new[] { a.D("peak"), a.D("floor"), 1.0, 1.0 }, new[] { a.L("period") }, a.L("period"));
                         return Cycle(cosine, a.D("multiplier"), a.D("decay"), a.NullableL("limit"), a, syntax);
                     }
+                    case ("Recipes", "WarmupStableDecay"):
+                    {
+                        long warmup = a.L("warmupSteps"), stable = a.L("stableSteps"), decay = a.L("decaySteps");
+                        double peak = a.D("peak"), floor = a.D("floor");
+                        Check(ConstructorRules.WarmupStableDecay(warmup, stable, decay, peak, floor), a);
+                        var fall = a.I("decay") switch
+                        {
+                            1 => NodeSpec.Make("cosine", new[] { peak, floor, 1.0, 1.0 }, new[] { decay }, decay),
+                            2 => NodeSpec.Make("one-minus-sqrt", new[] { peak, floor }, new[] { decay }, decay),
+                            _ => NodeSpec.Make("linear", new[] { peak, floor }, new[] { decay }, decay),
+                        };
+                        var phases = new List<NodeSpec> { NodeSpec.Make("warmup", new[] { 0.0 }, new[] { warmup }, warmup) };
+                        if (stable > 0) phases.Add(NodeSpec.Make("hold", Array.Empty<double>(), new[] { stable }, stable));
+                        phases.Add(fall);
+                        return Sequence(phases, syntax);
+                    }
                     default:
+                        ValidateUnflattened(call, owner, name, a);
                         throw new NotFlattenable(syntax, owner + "." + name, DiagnosticDescriptors.NotFlattened);
+                }
+            }
+
+            /// <summary>
+            /// A call that cannot be flattened still gets the runtime's checks: its constant arguments against the shared
+            /// rules, and the schedules it is given (receiver and arguments) built as far as they go.
+            /// </summary>
+            private void ValidateUnflattened(IInvocationOperation call, string owner, string name, Args a)
+            {
+                try
+                {
+                    switch (owner, name)
+                    {
+                        case ("Schedules", "Triangular"):
+                            Check(ConstructorRules.Triangular(a.D("low"), a.D("high"), a.L("up"), a.NullableL("down"), a.D("gamma")), a);
+                            break;
+                        case ("Schedules", "InverseTime"):
+                            Check(ConstructorRules.InverseTime(a.D("from"), a.D("rate"), a.L("every")), a);
+                            break;
+                        case ("Schedule", "Mirror"):
+                            Check(ConstructorRules.Mirror(a.D("low"), a.D("high")), a);
+                            break;
+                        case ("Recipes", "OneCycle"):
+                            Check(ConstructorRules.OneCycle(a.D("maxRate"), a.L("totalSteps"), a.D("pctStart"), a.D("divFactor"), a.D("finalDivFactor")), a);
+                            break;
+                    }
+                }
+                catch (NotFlattenable)
+                {
+                    // A non-constant argument: nothing to check at compile time.
+                }
+                var parts = call.Arguments.Select(arg => arg.Value).Where(v => v.Type?.Name is "Schedule" or "Lead");
+                if (call.Instance is { } instance) parts = parts.Prepend(instance);
+                foreach (var part in parts)
+                {
+                    try { Build(part, part.Syntax); }
+                    catch (NotFlattenable) { }
                 }
             }
 

@@ -56,9 +56,7 @@ namespace LrCompose
         /// </summary>
         public Schedule Mirror(double low, double high)
         {
-            Guard.Rate(low);
-            Guard.Rate(high);
-            Guard.Check(low, Rules.Ordered(low, high));
+            ConstructorRules.Mirror(low, high).ThrowIfAny();
             return new Combinators.MirrorNode(this, low, high);
         }
     }

@@ -56,11 +56,7 @@ public static class Recipes
         double finalDivFactor = 1e4, Anneal anneal = Anneal.Cosine, bool threePhase = false,
         double baseMomentum = 0.85, double maxMomentum = 0.95)
     {
-        Guard.Rate(maxRate);
-        Guard.Length(totalSteps);
-        Guard.Check(pctStart, Rules.Fraction(pctStart));
-        Guard.Check(divFactor, Rules.PositiveFactor(divFactor));
-        Guard.Check(finalDivFactor, Rules.PositiveFactor(finalDivFactor));
+        ConstructorRules.OneCycle(maxRate, totalSteps, pctStart, divFactor, finalDivFactor).ThrowIfAny();
         double initial = maxRate / divFactor, final = initial / finalDivFactor;
         long up = (long)Math.Round(pctStart * totalSteps);
         Schedule Segment(long steps, double from, double to) =>
@@ -83,6 +79,7 @@ public static class Recipes
     public static Schedule WarmupStableDecay(double peak, long warmupSteps, long stableSteps, long decaySteps,
         double floor = 0, DecayShape decay = DecayShape.Linear)
     {
+        ConstructorRules.WarmupStableDecay(warmupSteps, stableSteps, decaySteps, peak, floor).ThrowIfAny();
         var fall = decay switch
         {
             DecayShape.Cosine => Cosine(decaySteps, peak, floor),
@@ -91,7 +88,6 @@ public static class Recipes
         };
         var lead = Warmup(warmupSteps);
         if (stableSteps > 0) lead = lead.Then(Hold(stableSteps));
-        else Guard.Check(stableSteps, Rules.NonNegativeSteps(stableSteps));
         return lead.Then(fall);
     }
 

@@ -104,6 +104,25 @@ namespace LrCompose.Validation
                 Check("decay", decay, Rules.DecayGamma(decay)),
                 limit.HasValue ? Check("limit", limit.Value, Rules.Count(limit.Value)) : null);
 
+        public static Violation? Mirror(double low, double high) => Clamp(low, high);
+
+        public static Violation? Triangular(double low, double high, long up, long? down, double gamma) =>
+            First(Check("low", low, Rules.Rate(low)), Check("high", high, Rules.Rate(high)), Check("low", low, Rules.Ordered(low, high)),
+                Check("up", up, Rules.Length(up)), down.HasValue ? Check("down", down.Value, Rules.Length(down.Value)) : null,
+                Check("gamma", gamma, Rules.DecayGamma(gamma)));
+
+        public static Violation? InverseTime(double from, double rate, long every) =>
+            First(Check("from", from, Rules.Rate(from)), Check("rate", rate, Rules.Factor(rate)), Check("every", every, Rules.Length(every)));
+
+        public static Violation? WarmupStableDecay(long warmupSteps, long stableSteps, long decaySteps, double peak, double floor) =>
+            First(Check("warmupSteps", warmupSteps, Rules.Length(warmupSteps)), Check("stableSteps", stableSteps, Rules.NonNegativeSteps(stableSteps)),
+                Check("decaySteps", decaySteps, Rules.Length(decaySteps)), Check("peak", peak, Rules.Rate(peak)), Check("floor", floor, Rules.Rate(floor)));
+
+        public static Violation? OneCycle(double maxRate, long totalSteps, double pctStart, double divFactor, double finalDivFactor) =>
+            First(Check("maxRate", maxRate, Rules.Rate(maxRate)), Check("totalSteps", totalSteps, Rules.Length(totalSteps)),
+                Check("pctStart", pctStart, Rules.Fraction(pctStart)), Check("divFactor", divFactor, Rules.PositiveFactor(divFactor)),
+                Check("finalDivFactor", finalDivFactor, Rules.PositiveFactor(finalDivFactor)));
+
         public static Violation? PerEpoch(long stepsPerEpoch) => Check("stepsPerEpoch", stepsPerEpoch, Rules.Length(stepsPerEpoch));
 
         public static Violation? WarmupCosine(long warmupSteps, long totalSteps) =>

@@ -36,7 +36,10 @@ namespace LrCompose
     {
         /// <summary>Inverse-time decay (Keras <c>InverseTimeDecay</c>): <c>f(t) = from / (1 + rate·t/every)</c>, the quotient
         /// floored when <paramref name="staircase"/>.</summary>
-        public static Schedule InverseTime(double from, double rate, long every = 1, bool staircase = false) =>
-            new Shapes.InverseTimeShape(Guard.Rate(from), Guard.Check(rate, Rules.Factor(rate)), Guard.Length(every), staircase);
+        public static Schedule InverseTime(double from, double rate, long every = 1, bool staircase = false)
+        {
+            ConstructorRules.InverseTime(from, rate, every).ThrowIfAny();
+            return new Shapes.InverseTimeShape(from, rate, every, staircase);
+        }
     }
 }

@@ -25,14 +25,8 @@ namespace LrCompose
         public static Schedule Triangular(double low, double high, long up, long? down = null,
             TriangularMode mode = TriangularMode.Triangular, double gamma = 1)
         {
-            Guard.Rate(low);
-            Guard.Rate(high);
-            Guard.Check(low, Rules.Ordered(low, high));
-            Guard.Length(up);
-            long d = down ?? up;
-            Guard.Check(d, Rules.Length(d), nameof(down));
-            Guard.Check(gamma, Rules.DecayGamma(gamma));
-            return new Shapes.TriangularShape(low, high, up, d, mode, gamma);
+            ConstructorRules.Triangular(low, high, up, down, gamma).ThrowIfAny();
+            return new Shapes.TriangularShape(low, high, up, down ?? up, mode, gamma);
         }
     }
 }

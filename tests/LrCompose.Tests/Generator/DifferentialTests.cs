@@ -29,7 +29,9 @@ public class DifferentialTests
         from n in Length from a in Rate from b in Rate select new Recipe($"Tanh({n}, {D(a)}, {D(b)})", true),
         from n in Length from a in Rate from b in Rate select new Recipe($"OneMinusSqrt({n}, {D(a)}, {D(b)})", true),
         from w in Length from total in Gen.Choose(1, 400) from a in Rate from c in Gen.Elements("FromZero", "FromOne")
-            select new Recipe($"LrCompose.Recipes.WarmupCosine({D(a)}, {w}, {w + total}, count: WarmupCount.{c})", true));
+            select new Recipe($"LrCompose.Recipes.WarmupCosine({D(a)}, {w}, {w + total}, count: WarmupCount.{c})", true),
+        from w in Length from s in Gen.Choose(0, 100) from d in Length from a in Rate from f in Rate from shape in Gen.Elements("Linear", "Cosine", "OneMinusSqrt")
+            select new Recipe($"LrCompose.Recipes.WarmupStableDecay({D(a)}, {w}, {s}, {d}, {D(f)}, DecayShape.{shape})", true));
 
     private static readonly Gen<Recipe> UnboundedShape = Gen.OneOf(
         Rate.Select(a => new Recipe($"Constant({D(a)})", false)),

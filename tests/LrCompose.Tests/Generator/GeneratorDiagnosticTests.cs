@@ -126,3 +126,32 @@ public class GeneratorDiagnosticTests
         Assert.Equal(Schedules.Cosine(100, 0.1).Rate(37), compiled.Rate(37));
     }
 }
+
+/// <summary>Calls the generator cannot flatten are still checked against the runtime's rules.</summary>
+public class GeneratorFallbackValidationTests
+{
+    [Theory]
+    [InlineData("Triangular(0.1, 0.05, 10)", "0.1", "low was 0.1: it must not be greater than the upper bound.")]
+    [InlineData("Cosine(0, 1).Mirror(0.85, 0.95)", "0", "steps was 0: it must be at least 1 step.")]
+    [InlineData("Cosine(10, 1).Mirror(0.95, 0.85)", "0.95", "low was 0.95: it must not be greater than the upper bound.")]
+    [InlineData("Min(Cosine(10, 1), Linear(-1, 0, 1))", "-1", "steps was -1: it must be at least 1 step.")]
+    public void Invalid_arguments_are_errors_even_where_the_recipe_falls_back(string recipe, string at, string message)
+    {
+        string source = GeneratorHarness.Usings + "public static partial class R\n{\n[CompiledSchedule] public static Schedule A => " + recipe + ";\n}\n";
+        var run = GeneratorHarness.Generate(source);
+        var d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("LRC010", d.Id);
+        Assert.Equal(at, source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+        Assert.Equal(message, d.GetMessage());
+    }
+
+    [Fact]
+    public void Warmup_stable_decay_is_flattened()
+    {
+        string source = GeneratorHarness.Usings + "namespace W; public static partial class R { [CompiledSchedule] public static Schedule A => LrCompose.Recipes.WarmupStableDecay(1e-3, 10, 60, 30, 5e-5, DecayShape.OneMinusSqrt); }";
+        var run = GeneratorHarness.Generate(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        var compiled = (ICompiledSchedule)Activator.CreateInstance(GeneratorHarness.Load(run.Output).GetType("W.R+ASchedule")!)!;
+        for (long t = 0; t < 120; t++) Assert.Equal(compiled.ToSchedule().Rate(t), compiled.Rate(t));
+    }
+}
