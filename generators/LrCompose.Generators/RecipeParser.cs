@@ -221,7 +221,7 @@ namespace LrCompose.Generators
                     {
                         Check(ConstructorRules.Clamp(a.D("low"), a.D("high")), a);
                         var inner = Instance(call);
-                        return NodeSpec.Make("clamp", new[] { a.D("low"), a.D("high") }, Array.Empty<long>(), inner.Length, 0, inner);
+                        return NodeSpec.Make("clamp", new[] { a.D("low"), a.D("high") }, Array.Empty<long>(), inner.Length, 0, inner).WithSpan(inner.Span);
                     }
                     case ("Schedule", "PerEpoch"):
                     {

@@ -28,7 +28,8 @@ public abstract partial class Schedule : ISchedule
 
     /// <summary>
     /// The exact real-valued length of a finite phase: the same as <see cref="Length"/> except for stretched phases,
-    /// whose length <c>L·k</c> may fall between steps (Length rounds it up). Cycles restart on the exact span.
+    /// whose length <c>L·k</c> may fall between steps (Length rounds it up), and the value-only wrappers around them
+    /// (scale, clamp, mirror) that keep it. Cycles restart on the exact span.
     /// </summary>
     internal virtual double Span => Length ?? double.PositiveInfinity;
 

@@ -10,6 +10,7 @@ namespace LrCompose.Combinators
         public double Low { get; } = low;
         public double High { get; } = high;
         public override long? Length => Inner.Length;
+        internal override double Span => Inner.Span;
         public override double Min => Math.Clamp(Inner.Min, Low, High);
         public override double Max => Math.Clamp(Inner.Max, Low, High);
         internal override double At(double t) => Math.Clamp(Inner.At(t), Low, High);

@@ -30,6 +30,7 @@ namespace LrCompose.Combinators
         public double Low { get; }
         public double High { get; }
         public override long? Length => Inner.Length;
+        internal override double Span => Inner.Span;
         public override double Min => Low;
         public override double Max => High;
 

@@ -9,6 +9,7 @@ namespace LrCompose.Combinators
         public Schedule Inner { get; } = inner;
         public double Factor { get; } = factor;
         public override long? Length => Inner.Length;
+        internal override double Span => Inner.Span;
         public override double Min => Inner.Min * Factor;
         public override double Max => Inner.Max * Factor;
         internal override double At(double t) => Factor * Inner.At(t);

@@ -94,14 +94,16 @@ public class DifferentialTests
     }
 
     [Fact]
-    public void Generated_structs_equal_the_runtime_for_generated_recipes()
+    public void Generated_structs_equal_the_runtime_for_generated_recipes() => RunBatches(Config.QuickThrowOnFailure.WithMaxTest(10));
+
+    internal static void RunBatches(Config config)
     {
         // 10 compilations of 100 recipes: 1,000 generated recipes, each probed at fixed and random steps.
         var batch = from recipes in Gen.ArrayOf(Gen.Sized(size => Composed(Math.Min(size / 25, 3))), 100)
                     from steps in Gen.ArrayOf(Gen.Choose(0, 5000).Select(i => (long)i), 30)
                     select (recipes, steps);
         Prop.ForAll(Arb.From(batch), b => CompileAndCompare(b.recipes.Select(r => r.Code).ToArray(), b.steps))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(10));
+            .Check(config);
     }
 
     [Fact]
