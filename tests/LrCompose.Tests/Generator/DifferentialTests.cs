@@ -94,7 +94,7 @@ public class DifferentialTests
     }
 
     [Fact]
-    public void Generated_structs_equal_the_runtime_for_generated_recipes() => RunBatches(Config.QuickThrowOnFailure.WithMaxTest(10));
+    public void Generated_structs_equal_the_runtime_for_generated_recipes() => RunBatches(Law.Configure(10));
 
     internal static void RunBatches(Config config)
     {
