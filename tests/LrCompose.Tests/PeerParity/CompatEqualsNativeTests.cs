@@ -4,7 +4,7 @@ using LrCompose.Tests.Support;
 using static LrCompose.Schedules;
 using Peer = LrCompose.Compat;
 
-namespace LrCompose.Tests.Compat;
+namespace LrCompose.Tests.PeerParity;
 
 /// <summary>Where the docs say a compat constructor is a native composition, it evaluates identically.</summary>
 public class CompatEqualsNativeTests

@@ -1,7 +1,7 @@
 using LrCompose.Conformance;
 using LrCompose.Tests.Support;
 
-namespace LrCompose.Tests.Compat;
+namespace LrCompose.Tests.PeerParity;
 
 /// <summary>The reference values recorded from the peer libraries, read in place from the shared folder.</summary>
 public class ConformanceTests

@@ -1,6 +1,6 @@
 using Peer = LrCompose.Compat;
 
-namespace LrCompose.Tests.Compat;
+namespace LrCompose.Tests.PeerParity;
 
 /// <summary>Keras schedules against their published formulas, written out independently here.</summary>
 public class KerasTests

@@ -2,7 +2,7 @@ using FsCheck.Fluent;
 using LrCompose.Tests.Support;
 using Peer = LrCompose.Compat;
 
-namespace LrCompose.Tests.Compat;
+namespace LrCompose.Tests.PeerParity;
 
 /// <summary>
 /// Compat constructors against the peers' documented closed forms, written out here, for random parameters: the

@@ -1,7 +1,7 @@
 using LrCompose.Tests.Support;
 using static LrCompose.Schedules;
 
-namespace LrCompose.Tests.Compat;
+namespace LrCompose.Tests.PeerParity;
 
 /// <summary>Reduce-on-plateau as a pure state transition.</summary>
 public class PlateauTests
