@@ -275,16 +275,16 @@ namespace LrCompose.Generators
             private void MultiStepBuckets(NodeSpec node, long[] milestones, List<string> lines)
             {
                 int n = milestones.Length;
-                long first = milestones[0], last = milestones[n - 1];
-                // Bucket width: a power of two near (last − first)/2n, so the bucket is a shift of the whole step.
+                long last = milestones[n - 1];
+                // Buckets cover [0, last): their width is a power of two near last/2n, so the bucket is a shift of the step.
                 int shift = 0;
-                while ((1L << (shift + 1)) * 2L * n <= last - first) shift++;
+                while ((1L << (shift + 1)) * 2L * n <= last) shift++;
                 long width = 1L << shift;
-                int buckets = (int)((last - first) / width) + 1;
+                int buckets = (int)(last / width) + 1;
                 var counts = new int[buckets];
                 for (int i = 0, k = 0; i < buckets; i++)
                 {
-                    long start = first + i * width;
+                    long start = i * width;
                     while (k < n && milestones[k] <= start) k++;
                     counts[i] = k;
                 }
@@ -293,10 +293,9 @@ namespace LrCompose.Generators
                 Arrays.Add("private static readonly int[] B" + id + " = { " + string.Join(", ", counts.Select(c => c.ToString(CultureInfo.InvariantCulture))) + " };");
                 Arrays.Add("private static readonly double[] V" + id + " = { " + string.Join(", ",
                     Enumerable.Range(0, n + 1).Select(k => Lit(node.N(0)) + " * global::System.Math.Pow(" + Lit(node.N(1)) + ", " + k + ")")) + " };");
-                lines.Add("if (t < " + Lit(first) + ") return V" + id + "[0];");
                 lines.Add("if (t >= " + Lit(last) + ") return V" + id + "[" + n + "];");
-                // (long)t is ⌊t⌋ here (t ≥ first ≥ 0); its bucket never lies past t's, and the scan below finishes the count.
-                lines.Add("int k = B" + id + "[(int)(((long)t - " + first.ToString(CultureInfo.InvariantCulture) + "L) >> " + shift + ")];");
+                // (long)t is ⌊t⌋ (t ≥ 0); its bucket never lies past t's, and the scan below finishes the count.
+                lines.Add("int k = B" + id + "[(int)((long)t >> " + shift + ")];");
                 lines.Add("while (M" + id + "[k] <= t) k++;");
                 lines.Add("return V" + id + "[k];");
             }
