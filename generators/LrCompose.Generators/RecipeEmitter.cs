@@ -227,6 +227,49 @@ namespace LrCompose.Generators
                     case "cycle":
                         Cycle(node, lines);
                         break;
+                    case "min":
+                    case "max":
+                        lines.Add("return global::System.Math." + (node.Kind == "max" ? "Max" : "Min") + "(" + Node(node.Children[0]) + "(t), " + Node(node.Children[1]) + "(t));");
+                        break;
+                    case "triangular":
+                    {
+                        string total = Lit(node.W(0) + node.W(1));
+                        lines.Add("double total = " + total + ";");
+                        lines.Add("double ratio = " + Lit(node.W(0)) + " / total;");
+                        lines.Add("double cycle = global::System.Math.Floor(1 + t / total);");
+                        lines.Add("double x = 1.0 + t / total - cycle;");
+                        lines.Add("double triangle = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);");
+                        lines.Add(node.Flags switch
+                        {
+                            1 => "double scale = 1 / global::System.Math.Pow(2, cycle - 1);",
+                            2 => "double scale = global::System.Math.Pow(" + Lit(node.N(2)) + ", t);",
+                            _ => "double scale = 1.0;",
+                        });
+                        lines.Add("return " + Lit(node.N(0)) + " + (" + Lit(node.N(1)) + " - " + Lit(node.N(0)) + ") * (triangle * scale);");
+                        break;
+                    }
+                    case "interpolate":
+                    {
+                        var k = node.Numbers.AsArray();
+                        int n = k.Length / 2;
+                        if (n == 1)
+                        {
+                            lines.Add("return " + Lit(k[1]) + ";");
+                            break;
+                        }
+                        lines.Add("if (t <= " + Lit(k[0]) + ") return " + Lit(k[1]) + ";");
+                        lines.Add("if (t >= " + Lit(k[2 * (n - 1)]) + ") return " + Lit(k[2 * n - 1]) + ";");
+                        if (n > 1)
+                            Tree(lines, 0, n - 2, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(k[2 * mid]), i =>
+                            {
+                                string aAt = Lit(k[2 * i]), aV = Lit(k[2 * i + 1]), bAt = Lit(k[2 * i + 2]), bV = Lit(k[2 * i + 3]);
+                                string p = "((t - " + aAt + ") / (" + bAt + " - " + aAt + "))";
+                                return node.Flags == 0
+                                    ? "return " + aV + " + " + p + " * (" + bV + " - " + aV + ");"
+                                    : "return " + bV + " + (" + aV + " - " + bV + ") / 2 * (global::System.Math.Cos(global::System.Math.PI * " + p + ") + 1);";
+                            });
+                        break;
+                    }
                     default:
                         throw new InvalidOperationException("unknown node " + node.Kind);
                 }

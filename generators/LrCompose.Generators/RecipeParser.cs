@@ -255,6 +255,28 @@ namespace LrCompose.Generators
                         var cosine = NodeSpec.Make("cosine", new[] { a.D("peak"), a.D("floor"), 1.0, 1.0 }, new[] { a.L("period") }, a.L("period"));
                         return Cycle(cosine, a.D("multiplier"), a.D("decay"), a.NullableL("limit"), a, syntax);
                     }
+                    case ("Schedules", "Triangular"):
+                    {
+                        long up = a.L("up");
+                        long? down = a.NullableL("down");
+                        Check(ConstructorRules.Triangular(a.D("low"), a.D("high"), up, down, a.D("gamma")), a);
+                        return NodeSpec.Make("triangular", new[] { a.D("low"), a.D("high"), a.D("gamma") }, new[] { up, down ?? up }, null, a.I("mode"));
+                    }
+                    case ("Schedules", "Interpolate"):
+                    {
+                        var knots = a.Elements("knots").Select(Knot).ToArray();
+                        Check(ConstructorRules.Interpolate(knots.Select(k => k.At).ToArray(), knots.Select(k => k.Value).ToArray()), a);
+                        long length = (long)Math.Ceiling(knots[knots.Length - 1].At) is var l && l >= 1 ? l : 1;
+                        return NodeSpec.Make("interpolate", knots.SelectMany(k => new[] { k.At, k.Value }).ToArray(), Array.Empty<long>(), length, a.I("kind"));
+                    }
+                    case ("Schedules", "Min"):
+                    case ("Schedules", "Max"):
+                    {
+                        var left = AsNode(Build(a.Value("a"), a.Value("a")!.Syntax), a.Value("a")!.Syntax);
+                        var right = AsNode(Build(a.Value("b"), a.Value("b")!.Syntax), a.Value("b")!.Syntax);
+                        long? length = left.Length.HasValue && right.Length.HasValue ? Math.Max(left.Length.Value, right.Length.Value) : null;
+                        return NodeSpec.Make(name == "Max" ? "max" : "min", Array.Empty<double>(), Array.Empty<long>(), length, 0, left, right);
+                    }
                     case ("Recipes", "WarmupStableDecay"):
                     {
                         long warmup = a.L("warmupSteps"), stable = a.L("stableSteps"), decay = a.L("decaySteps");
@@ -287,9 +309,6 @@ namespace LrCompose.Generators
                 {
                     switch (owner, name)
                     {
-                        case ("Schedules", "Triangular"):
-                            Check(ConstructorRules.Triangular(a.D("low"), a.D("high"), a.L("up"), a.NullableL("down"), a.D("gamma")), a);
-                            break;
                         case ("Schedules", "InverseTime"):
                             Check(ConstructorRules.InverseTime(a.D("from"), a.D("rate"), a.L("every")), a);
                             break;
@@ -318,6 +337,14 @@ namespace LrCompose.Generators
             {
                 Check(ConstructorRules.Cosine(steps, peak, floor, 1, 1), a);
                 return NodeSpec.Make(kind, new[] { peak, floor, 1.0, 1.0 }, new[] { steps }, steps);
+            }
+
+            /// <summary>A <c>new Knot(at, value)</c> with constant arguments.</summary>
+            private static (double At, double Value) Knot(IOperation element)
+            {
+                var creation = (element is IConversionOperation c ? c.Operand : element) as IObjectCreationOperation
+                               ?? throw new NotFlattenable(element.Syntax, element.Syntax.ToString(), DiagnosticDescriptors.NotConstant);
+                return (Constant<double>(creation.Arguments[0].Value), Constant<double>(creation.Arguments[1].Value));
             }
 
             private NodeSpec Instance(IInvocationOperation call) => AsNode(Build(call.Instance, call.Instance!.Syntax), call.Instance.Syntax);

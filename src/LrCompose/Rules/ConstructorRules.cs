@@ -123,6 +123,15 @@ namespace LrCompose.Validation
                 Check("pctStart", pctStart, Rules.Fraction(pctStart)), Check("divFactor", divFactor, Rules.PositiveFactor(divFactor)),
                 Check("finalDivFactor", finalDivFactor, Rules.PositiveFactor(finalDivFactor)));
 
+        public static Violation? Interpolate(double[] positions, double[] values)
+        {
+            if (positions.Length == 0) return new Violation("knots", "[]", Rules.NotEmptyRule);
+            if (Rules.StrictlyAscending(positions) is string order)
+                return new Violation("knots", "[" + string.Join(", ", Array.ConvertAll(positions, Show)) + "]", order);
+            foreach (double v in values) if (Rules.Rate(v) is string rate) return new Violation("knots", Show(v), rate);
+            return null;
+        }
+
         public static Violation? PerEpoch(long stepsPerEpoch) => Check("stepsPerEpoch", stepsPerEpoch, Rules.Length(stepsPerEpoch));
 
         public static Violation? WarmupCosine(long warmupSteps, long totalSteps) =>

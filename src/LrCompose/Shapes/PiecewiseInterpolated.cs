@@ -27,9 +27,7 @@ namespace LrCompose
         /// <param name="knots">At least one knot, strictly ascending in position, positions ≥ 0.</param>
         public static Schedule Interpolate(Interpolation kind, params Knot[] knots)
         {
-            if (knots.Length == 0) throw Guard.Fail(nameof(knots), "[]", Rules.NotEmptyRule);
-            Guard.Check(knots, Rules.StrictlyAscending(knots.Select(k => k.At).ToArray()));
-            foreach (var k in knots) Guard.Check(k.Value, Rules.Rate(k.Value), nameof(knots));
+            ConstructorRules.Interpolate(knots.Select(k => k.At).ToArray(), knots.Select(k => k.Value).ToArray()).ThrowIfAny();
             return new Shapes.InterpolatedShape(kind, (Knot[])knots.Clone());
         }
     }

@@ -27,6 +27,8 @@ public class DifferentialTests
             select new Recipe($"Cosine({n}, peak: {D(a)}, floor: {D(b)}, exponent: {D(e)}, kDecay: {D(k)})", true),
         from n in Length from a in Rate from b in Rate from p in Gen.Elements(0.5, 1.0, 3.0) select new Recipe($"Polynomial({n}, {D(a)}, {D(b)}, power: {D(p)})", true),
         from n in Length from a in Rate from b in Rate select new Recipe($"Tanh({n}, {D(a)}, {D(b)})", true),
+        from a in Rate from b in Rate from c in Rate from k in Gen.Elements("Linear", "Cosine") from x in Gen.Choose(1, 200)
+            select new Recipe($"Interpolate(Interpolation.{k}, new Knot(0, {D(a)}), new Knot({D(x + 0.5)}, {D(b)}), new Knot({x + 150}, {D(c)}))", true),
         from n in Length from a in Rate from b in Rate select new Recipe($"OneMinusSqrt({n}, {D(a)}, {D(b)})", true),
         from w in Length from total in Gen.Choose(1, 400) from a in Rate from c in Gen.Elements("FromZero", "FromOne")
             select new Recipe($"LrCompose.Recipes.WarmupCosine({D(a)}, {w}, {w + total}, count: WarmupCount.{c})", true),
@@ -42,6 +44,8 @@ public class DifferentialTests
         from a in Rate from g in Gamma from ms in Gen.ArrayOf(Gen.Choose(0, 3000), 40)
             select new Recipe($"MultiStep({D(a)}, {D(Math.Max(g, 0.9))}, {string.Join(", ", ms.OrderBy(m => m))})", false),
         from a in Rate from n in Length select new Recipe($"InverseSqrt({D(a)}, {n})", false),
+        from a in Rate from b in Rate from u in Length from d in Length from m in Gen.Elements("Triangular", "Triangular2", "ExpRange")
+            select new Recipe($"Triangular({D(Math.Min(a, b))}, {D(Math.Max(a, b))}, {u}, {d}, TriangularMode.{m}, {(m == "ExpRange" ? "0.997" : "1")})", false),
         from d in Gen.Choose(1, 1024) from w in Length select new Recipe($"LrCompose.Recipes.Noam({d}, {w})", false));
 
     private static Gen<Recipe> Composed(int depth)
@@ -63,6 +67,7 @@ public class DifferentialTests
             from s in finite from m in Gen.Elements(1.0, 1.5, 2.0) from d in Gen.Elements(1.0, 0.5) from l in Gen.Elements("null", "3")
                 select new Recipe($"({s.Code}).Cycle({D(m)}, {D(d)}, {l})", l != "null"),
             from s in inner from e in Gen.Choose(1, 20) select new Recipe($"({s.Code}).PerEpoch({e})", s.Finite),
+            from a in inner from b in inner from m in Gen.Elements("Min", "Max") select new Recipe($"{m}({a.Code}, {b.Code})", a.Finite && b.Finite),
             from w in Length from from_ in Rate from sh in Gen.Elements("Linear", "Cosine") from c in Gen.Elements("FromZero", "FromOne") from s in inner
                 select new Recipe($"Warmup({w}, {D(from_)}, WarmupShape.{sh}, WarmupCount.{c}).Then({s.Code})", s.Finite),
             from w in Length from h in Length from s in inner select new Recipe($"Warmup({w}).Then(Hold({h})).Then({s.Code})", s.Finite),

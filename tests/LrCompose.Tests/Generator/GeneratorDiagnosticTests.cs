@@ -134,8 +134,8 @@ public class GeneratorFallbackValidationTests
     [InlineData("Triangular(0.1, 0.05, 10)", "0.1", "low was 0.1: it must not be greater than the upper bound.")]
     [InlineData("Cosine(0, 1).Mirror(0.85, 0.95)", "0", "steps was 0: it must be at least 1 step.")]
     [InlineData("Cosine(10, 1).Mirror(0.95, 0.85)", "0.95", "low was 0.95: it must not be greater than the upper bound.")]
-    [InlineData("Min(Cosine(10, 1), Linear(-1, 0, 1))", "-1", "steps was -1: it must be at least 1 step.")]
-    public void Invalid_arguments_are_errors_even_where_the_recipe_falls_back(string recipe, string at, string message)
+    [InlineData("Sum(Cosine(10, 1), Linear(-1, 0, 1))", "-1", "steps was -1: it must be at least 1 step.")]
+    public void Invalid_arguments_are_errors_wherever_they_are(string recipe, string at, string message)
     {
         string source = GeneratorHarness.Usings + "public static partial class R\n{\n[CompiledSchedule] public static Schedule A => " + recipe + ";\n}\n";
         var run = GeneratorHarness.Generate(source);
