@@ -49,7 +49,7 @@ internal sealed class RecipeBinder(string text)
     private object BindApplication(Application app)
     {
         var args = new CallArgs(app, text, Bind);
-        object result = Guarded(app.Offset, () => Build(app.Name, args));
+        object result = Guarded(app, () => Build(app.Name, args));
         args.EnsureAllUsed();
         return result;
     }
@@ -102,9 +102,25 @@ internal sealed class RecipeBinder(string text)
         }
         catch (ArgumentException e)
         {
-            // The constructor's own words: parameter, value and rule.
-            string message = e is ArgumentOutOfRangeException { ActualValue: null } ? e.Message.Split(" (Parameter")[0] : e.Message;
-            throw new RecipeFormatException(text, offset, message);
+            throw new RecipeFormatException(text, offset, Words(e));
         }
     }
+
+    /// <summary>As <see cref="Guarded{T}(int, Func{T})"/>, pointing at the named argument the rule is about when there is one.</summary>
+    private T Guarded<T>(Application app, Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException e)
+        {
+            var argument = app.Args.OfType<NamedArg>().LastOrDefault(a => string.Equals(a.Key, e.ParamName, StringComparison.OrdinalIgnoreCase));
+            throw new RecipeFormatException(text, argument?.Offset ?? app.Offset, Words(e));
+        }
+    }
+
+    /// <summary>The constructor's own words: parameter, value and rule (without .NET's "(Parameter 'x')" suffix).</summary>
+    private static string Words(ArgumentException e) =>
+        e is ArgumentOutOfRangeException { ActualValue: null } ? e.Message.Split(" (Parameter")[0] : e.Message;
 }

@@ -60,14 +60,14 @@ internal static class RecipeParser
         ListItems).Labelled("a value");
 
     private static readonly Parser<char, RecipeArg> Arg = OneOf(
-        // Only "key =" is tried, so a missing value is reported where the value should be.
-        Map((key, value) => (RecipeArg)new NamedArg(key.Text, value, key.Offset), Try(Word.Before(Symbol("="))), Value),
+        // No argument is a bare word, so a word here must be a key: a missing '=' or value is reported where it belongs.
+        Map((key, value) => (RecipeArg)new NamedArg(key.Text, value, key.Offset), Word.Before(Symbol("=")), Value),
         Number.Select(n => (RecipeArg)new NumberArg(n.Value, n.Text, n.Offset)),
         Map((offset, s) => (RecipeArg)new StringArg(s, offset), CurrentOffset, Quoted),
         Map((offset, e) => (RecipeArg)new ScheduleArg(e, offset), CurrentOffset, Rec(() => Recipe!).Between(Symbol("("), Symbol(")"))));
 
     private static readonly Parser<char, Application> App =
-        Map((name, args) => new Application(name.Text, args.ToList(), name.Offset), Word, Arg.Many()).Labelled("a schedule name");
+        Map((name, args) => new Application(name.Text, args.ToList(), name.Offset), Word.Labelled("a schedule name"), Arg.Many());
 
     private static readonly Parser<char, RecipeExpr> Term = OneOf(
         App.Cast<RecipeExpr>(),
