@@ -158,6 +158,14 @@ namespace LrCompose.Generators
                             mid => "t >= " + Lit(milestones[mid - 1]), k => "return " + values[k] + ";");
                         break;
                     }
+                    case "piecewise":
+                    {
+                        var boundaries = node.Wholes.AsArray();
+                        var values = node.Numbers.AsArray();
+                        Tree(lines, 0, boundaries.Length, "", (lo, hi) => (hi + lo + 1) / 2,
+                            mid => "t >= " + Lit(boundaries[mid - 1]), k => "return " + Lit(values[k]) + ";");
+                        break;
+                    }
                     case "invsqrt":
                         lines.Add("return " + Lit(node.N(0)) + " * (1.0 / global::System.Math.Sqrt((t + " + Lit(node.W(0)) + ") / " + Lit(node.W(0)) + "));");
                         break;

@@ -262,6 +262,13 @@ namespace LrCompose.Generators
                         Check(ConstructorRules.Triangular(a.D("low"), a.D("high"), up, down, a.D("gamma")), a);
                         return NodeSpec.Make("triangular", new[] { a.D("low"), a.D("high"), a.D("gamma") }, new[] { up, down ?? up }, null, a.I("mode"));
                     }
+                    case ("Schedules", "PiecewiseConstant"):
+                    {
+                        double[] values = a.Elements("values").Select(e => Constant<double>(e)).ToArray();
+                        long[] boundaries = a.Longs("boundaries");
+                        Check(ConstructorRules.PiecewiseConstant(values, boundaries), a);
+                        return NodeSpec.Make("piecewise", values, boundaries, null);
+                    }
                     case ("Schedules", "Interpolate"):
                     {
                         var knots = a.Elements("knots").Select(Knot).ToArray();

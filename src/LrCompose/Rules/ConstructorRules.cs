@@ -123,6 +123,18 @@ namespace LrCompose.Validation
                 Check("pctStart", pctStart, Rules.Fraction(pctStart)), Check("divFactor", divFactor, Rules.PositiveFactor(divFactor)),
                 Check("finalDivFactor", finalDivFactor, Rules.PositiveFactor(finalDivFactor)));
 
+        public static Violation? PiecewiseConstant(double[] values, long[] boundaries)
+        {
+            string Shown(double[] v) => "[" + string.Join(", ", Array.ConvertAll(v, Show)) + "]";
+            if (values.Length == 0) return new Violation("values", "[]", Rules.NotEmptyRule);
+            if (values.Length != boundaries.Length + 1) return new Violation("values", Shown(values), Rules.MatchingCountRule);
+            foreach (double v in values) if (Rules.Rate(v) is string rate) return new Violation("values", Show(v), rate);
+            var positions = Array.ConvertAll(boundaries, b => (double)b);
+            return Rules.StrictlyAscending(positions) is string order
+                ? new Violation("boundaries", "[" + string.Join(", ", boundaries) + "]", order)
+                : null;
+        }
+
         public static Violation? Interpolate(double[] positions, double[] values)
         {
             if (positions.Length == 0) return new Violation("knots", "[]", Rules.NotEmptyRule);

@@ -30,11 +30,7 @@ namespace LrCompose
         /// <param name="boundaries">Steps where the value changes; strictly ascending, ≥ 0.</param>
         public static Schedule PiecewiseConstant(double[] values, long[] boundaries)
         {
-            if (values.Length == 0) throw Guard.Fail(nameof(values), "[]", Rules.NotEmptyRule);
-            if (values.Length != boundaries.Length + 1)
-                throw Guard.Fail(nameof(values), Guard.Show(values), Rules.MatchingCountRule);
-            foreach (var v in values) Guard.Check(v, Rules.Rate(v), nameof(values));
-            Guard.Check(boundaries, Rules.StrictlyAscending(boundaries.Select(b => (double)b).ToArray()));
+            ConstructorRules.PiecewiseConstant(values, boundaries).ThrowIfAny();
             return new Shapes.PiecewiseConstantShape((double[])values.Clone(), (long[])boundaries.Clone());
         }
     }

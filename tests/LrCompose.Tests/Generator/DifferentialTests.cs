@@ -44,6 +44,8 @@ public class DifferentialTests
         from a in Rate from g in Gamma from ms in Gen.ArrayOf(Gen.Choose(0, 3000), 40)
             select new Recipe($"MultiStep({D(a)}, {D(Math.Max(g, 0.9))}, {string.Join(", ", ms.OrderBy(m => m))})", false),
         from a in Rate from n in Length select new Recipe($"InverseSqrt({D(a)}, {n})", false),
+        from a in Rate from b in Rate from c in Rate from m in Gen.Choose(1, 100)
+            select new Recipe($"PiecewiseConstant([{D(a)}, {D(b)}, {D(c)}], [{m}, {m + 37}])", false),
         from a in Rate from b in Rate from u in Length from d in Length from m in Gen.Elements("Triangular", "Triangular2", "ExpRange")
             select new Recipe($"Triangular({D(Math.Min(a, b))}, {D(Math.Max(a, b))}, {u}, {d}, TriangularMode.{m}, {(m == "ExpRange" ? "0.997" : "1")})", false),
         from d in Gen.Choose(1, 1024) from w in Length select new Recipe($"LrCompose.Recipes.Noam({d}, {w})", false));
