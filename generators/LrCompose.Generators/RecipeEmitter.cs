@@ -82,6 +82,14 @@ namespace LrCompose.Generators
 
         private sealed record Method(string Name, List<string> Lines);
 
+        /// <summary>Reference identity for nodes (records compare by value).</summary>
+        private sealed class ReferenceComparer : IEqualityComparer<NodeSpec>
+        {
+            public static readonly ReferenceComparer Instance = new();
+            public bool Equals(NodeSpec? x, NodeSpec? y) => ReferenceEquals(x, y);
+            public int GetHashCode(NodeSpec obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+
         /// <summary>Collects the methods and static fields of one struct.</summary>
         private sealed class Body
         {
@@ -90,10 +98,14 @@ namespace LrCompose.Generators
             public List<string> Arrays { get; } = new();
             private int _fields;
 
-            private Method Start()
+            /// <summary>The method emitted for each node, by reference (equal nodes may stand in different places).</summary>
+            private readonly Dictionary<NodeSpec, string> _names = new(ReferenceComparer.Instance);
+
+            private Method Start(NodeSpec node)
             {
                 var method = new Method("N" + Methods.Count, new List<string>());
                 Methods.Add(method);
+                _names[node] = method.Name;
                 return method;
             }
 
@@ -107,7 +119,7 @@ namespace LrCompose.Generators
             /// <summary>Emits the node (children first, so fields they need are initialised before ours); returns its method.</summary>
             public string Node(NodeSpec node, string? target = null)
             {
-                var m = Start();
+                var m = Start(node);
                 var lines = m.Lines;
                 switch (node.Kind)
                 {
@@ -201,17 +213,32 @@ namespace LrCompose.Generators
                         break;
                     case "sequence":
                     {
-                        var phases = node.Children.AsArray();
                         var starts = node.Wholes.AsArray();
-                        var names = new string[phases.Length];
-                        // Targets resolve backwards, as the runtime's Lead does: each relative phase reads what follows it.
-                        for (int i = phases.Length - 1; i >= 0; i--)
+                        var names = Parts(node);
+                        Tree(lines, 0, names.Length - 1, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(starts[mid]),
+                            i => "return " + names[i] + "(" + Local(starts[i]) + ");");
+                        break;
+                    }
+                    case "mirror":
+                    {
+                        // High where the rate is lowest, low where it peaks, against each phase's own bounds.
+                        string low = Lit(node.N(0)), high = Lit(node.N(1)), range = "(" + high + " - " + low + ")";
+                        string Leaf(string value, NodeSpec part)
                         {
-                            string? to = phases[i].Kind is "warmup" or "hold" ? Field(names[i + 1] + "(0d)") : null;
-                            names[i] = Node(phases[i], to);
+                            var (min, max) = Bounds(part);
+                            string lo = Field(min), hi = Field(max);
+                            return "if (" + hi + " <= " + lo + ") return " + low + "; return " + high + " - (" + value + " - " + lo + ") / (" + hi + " - " + lo + ") * " + range + ";";
                         }
-                        Tree(lines, 0, phases.Length - 1, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(starts[mid]),
-                            i => "return " + names[i] + "(" + (starts[i] == 0 ? "t" : "t - " + Lit(starts[i])) + ");");
+                        var inner = node.Child;
+                        if (inner.Kind == "sequence")
+                        {
+                            var parts = inner.Children.AsArray();
+                            var starts = inner.Wholes.AsArray();
+                            var names = Parts(inner);
+                            var leaves = parts.Select((p, i) => Leaf(names[i] + "(" + Local(starts[i]) + ")", p)).ToArray();
+                            Tree(lines, 0, parts.Length - 1, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(starts[mid]), i => leaves[i]);
+                        }
+                        else lines.Add(Leaf(Node(inner) + "(t)", inner));
                         break;
                     }
                     case "scale":
@@ -283,6 +310,104 @@ namespace LrCompose.Generators
                 }
                 return m.Name;
             }
+
+            /// <summary>Emits a sequence's phases; targets resolve backwards, as the runtime's Lead does.</summary>
+            private string[] Parts(NodeSpec sequence)
+            {
+                var phases = sequence.Children.AsArray();
+                var names = new string[phases.Length];
+                for (int i = phases.Length - 1; i >= 0; i--)
+                {
+                    string? to = phases[i].Kind is "warmup" or "hold" ? Field(names[i + 1] + "(0d)") : null;
+                    names[i] = Node(phases[i], to);
+                }
+                return names;
+            }
+
+            private static string Local(long start) => start == 0 ? "t" : "t - " + Lit(start);
+
+            private const string M = "global::System.Math.";
+
+            /// <summary>
+            /// C# expressions for a node's Min and Max, exactly as the runtime node computes them (evaluated once, at type
+            /// initialisation). Nodes whose bounds depend on a target read it through their own emitted method.
+            /// </summary>
+            private (string Min, string Max) Bounds(NodeSpec node)
+            {
+                string Pair(string fn, double a, double b) => M + fn + "(" + Lit(a) + ", " + Lit(b) + ")";
+                string name = _names[node];
+                switch (node.Kind)
+                {
+                    case "constant": return (Lit(node.N(0)), Lit(node.N(0)));
+                    case "linear": case "one-minus-sqrt": case "polynomial": case "cosine":
+                        return (Pair("Min", node.N(0), node.N(1)), Pair("Max", node.N(0), node.N(1)));
+                    case "exponential":
+                    {
+                        bool hasEnd = (node.Flags & 2) != 0;
+                        double from = node.N(0), rate = node.N(1);
+                        double minOther = hasEnd ? node.N(2) : (rate < 1 ? 0 : from), maxOther = hasEnd ? node.N(2) : from;
+                        return (Pair("Min", from, minOther), Pair("Max", from, maxOther));
+                    }
+                    case "step": return ("0d", Lit(node.N(0)));
+                    case "multistep":
+                    {
+                        string extreme = Lit(node.N(0)) + " * " + M + "Pow(" + Lit(node.N(1)) + ", " + node.Wholes.Count + ")";
+                        return (M + "Min(" + Lit(node.N(0)) + ", " + extreme + ")", M + "Max(" + Lit(node.N(0)) + ", " + extreme + ")");
+                    }
+                    case "piecewise": return (Lit(node.Numbers.Min()), Lit(node.Numbers.Max()));
+                    case "interpolate":
+                    {
+                        var values = node.Numbers.Where((_, i) => i % 2 == 1).ToArray();
+                        return (Lit(values.Min()), Lit(values.Max()));
+                    }
+                    case "invsqrt": return ("0d", Lit(node.N(0)));
+                    case "tanh": return (M + "Min(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))", M + "Max(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))");
+                    case "triangular": return (Lit(node.N(0)), Lit(node.N(1)));
+                    case "warmup":
+                    {
+                        string to = name + "(" + Lit(node.W(0)) + ")";
+                        return (M + "Min(" + Lit(node.N(0)) + ", " + to + ")", M + "Max(" + Lit(node.N(0)) + ", " + to + ")");
+                    }
+                    case "hold": return (name + "(0d)", name + "(0d)");
+                    case "sequence":
+                    {
+                        var bounds = node.Children.Select(Bounds).ToArray();
+                        return (Fold("Min", bounds.Select(b => b.Min)), Fold("Max", bounds.Select(b => b.Max)));
+                    }
+                    case "scale":
+                    {
+                        var (min, max) = Bounds(node.Child);
+                        return ("(" + min + ") * " + Lit(node.N(0)), "(" + max + ") * " + Lit(node.N(0)));
+                    }
+                    case "shift": case "stretch": case "take": case "per-epoch": return Bounds(node.Child);
+                    case "clamp":
+                    {
+                        var (min, max) = Bounds(node.Child);
+                        return (M + "Clamp(" + min + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")", M + "Clamp(" + max + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")");
+                    }
+                    case "cycle":
+                    {
+                        var (min, max) = Bounds(node.Child);
+                        double decay = node.N(1);
+                        long limit = node.W(0);
+                        string lower = decay == 1 ? min : limit >= 0 ? "(" + min + ") * " + M + "Pow(" + Lit(decay) + ", " + (limit - 1) + ")" : "0d";
+                        return (lower, max);
+                    }
+                    case "min": case "max":
+                    {
+                        var (lmin, lmax) = Bounds(node.Children[0]);
+                        var (rmin, rmax) = Bounds(node.Children[1]);
+                        string fn = node.Kind == "max" ? "Max" : "Min";
+                        return (M + fn + "(" + lmin + ", " + rmin + ")", M + fn + "(" + lmax + ", " + rmax + ")");
+                    }
+                    case "mirror": return (Lit(node.N(0)), Lit(node.N(1)));
+                    default: throw new InvalidOperationException("no bounds for " + node.Kind);
+                }
+            }
+
+            /// <summary>The runtime takes a sequence's bounds with LINQ over its phases: the smallest Min, the largest Max.</summary>
+            private static string Fold(string fn, IEnumerable<string> values) =>
+                values.Aggregate((acc, v) => M + fn + "(" + acc + ", " + v + ")");
 
             private void Cycle(NodeSpec node, List<string> lines)
             {

@@ -101,6 +101,13 @@ namespace LrCompose.Generators
         /// <summary>A rule was broken; the diagnostic is already recorded.</summary>
         private sealed class InvalidRecipe : Exception;
 
+        /// <summary>A rate with its momentum (the runtime's <c>RateAndMomentum</c>).</summary>
+        private sealed class Pair(NodeSpec rate, NodeSpec momentum)
+        {
+            public NodeSpec Rate { get; } = rate;
+            public NodeSpec Momentum { get; } = momentum;
+        }
+
         /// <summary>A pending warmup or hold, waiting for the phase it leads into (as the runtime's <c>Lead</c>).</summary>
         private sealed class Lead(NodeSpec? before, List<NodeSpec> parts)
         {
@@ -124,6 +131,11 @@ namespace LrCompose.Generators
                         return Binary(binary, method);
                     case IInvocationOperation invocation:
                         return Invoke(invocation);
+                    case IPropertyReferenceOperation { Property.Name: "Rate" or "Momentum", Instance: { } pairOf } property
+                        when property.Property.ContainingType.Name == "RateAndMomentum" && IsLrCompose(property.Property.ContainingType):
+                        return Build(pairOf, pairOf.Syntax) is Pair pair
+                            ? (property.Property.Name == "Rate" ? pair.Rate : pair.Momentum)
+                            : throw new NotFlattenable(property.Syntax, property.Syntax.ToString(), DiagnosticDescriptors.NotFlattened);
                     default:
                         throw new NotFlattenable(operation.Syntax, operation.Syntax.ToString(), DiagnosticDescriptors.UnknownCall);
                 }
@@ -262,6 +274,32 @@ namespace LrCompose.Generators
                         Check(ConstructorRules.Triangular(a.D("low"), a.D("high"), up, down, a.D("gamma")), a);
                         return NodeSpec.Make("triangular", new[] { a.D("low"), a.D("high"), a.D("gamma") }, new[] { up, down ?? up }, null, a.I("mode"));
                     }
+                    case ("Schedule", "Mirror"):
+                    {
+                        Check(ConstructorRules.Mirror(a.D("low"), a.D("high")), a);
+                        var inner = Instance(call);
+                        return Mirror(inner, a.D("low"), a.D("high"));
+                    }
+                    case ("Recipes", "OneCycle"):
+                    {
+                        double max = a.D("maxRate"), pct = a.D("pctStart"), div = a.D("divFactor"), finalDiv = a.D("finalDivFactor");
+                        long total = a.L("totalSteps");
+                        Check(ConstructorRules.OneCycle(max, total, pct, div, finalDiv), a);
+                        bool cosine = a.I("anneal") == 0, three = a.B("threePhase");
+                        double initial = max / div, final = initial / finalDiv;
+                        long up = (long)Math.Round(pct * total);
+                        long rest = total - (three ? 2 * up : up);
+                        if (up < 1 || rest < 1)
+                            Report(new Violation("pctStart", ConstructorRules.Show(pct), "must leave every phase of a " + total + "-step one-cycle at least one step"), a.Syntax("pctStart"));
+                        NodeSpec Segment(long steps, double from, double to) => cosine
+                            ? NodeSpec.Make("cosine", new[] { from, to, 1.0, 1.0 }, new[] { steps }, steps)
+                            : NodeSpec.Make("linear", new[] { from, to }, new[] { steps }, steps);
+                        var phases = three
+                            ? new List<NodeSpec> { Segment(up, initial, max), Segment(up, max, initial), Segment(rest, initial, final) }
+                            : new List<NodeSpec> { Segment(up, initial, max), Segment(rest, max, final) };
+                        var rate = Sequence(phases, syntax);
+                        return new Pair(rate, Mirror(rate, a.D("baseMomentum"), a.D("maxMomentum")));
+                    }
                     case ("Schedules", "PiecewiseConstant"):
                     {
                         double[] values = a.Elements("values").Select(e => Constant<double>(e)).ToArray();
@@ -318,12 +356,6 @@ namespace LrCompose.Generators
                     {
                         case ("Schedules", "InverseTime"):
                             Check(ConstructorRules.InverseTime(a.D("from"), a.D("rate"), a.L("every")), a);
-                            break;
-                        case ("Schedule", "Mirror"):
-                            Check(ConstructorRules.Mirror(a.D("low"), a.D("high")), a);
-                            break;
-                        case ("Recipes", "OneCycle"):
-                            Check(ConstructorRules.OneCycle(a.D("maxRate"), a.L("totalSteps"), a.D("pctStart"), a.D("divFactor"), a.D("finalDivFactor")), a);
                             break;
                     }
                 }
@@ -408,6 +440,9 @@ namespace LrCompose.Generators
                 return new NodeSpec("sequence", EquatableArray<double>.Empty, starts.ToEquatableArray(), 0, phases.ToEquatableArray(), length,
                     length.HasValue ? length.Value : double.PositiveInfinity);
             }
+
+            private static NodeSpec Mirror(NodeSpec inner, double low, double high) =>
+                NodeSpec.Make("mirror", new[] { low, high }, Array.Empty<long>(), inner.Length, 0, inner).WithSpan(inner.Span);
 
             private NodeSpec Scale(NodeSpec inner, double factor, SyntaxNode syntax)
             {

@@ -12,7 +12,7 @@ public class GeneratorCachingTests
         public static partial class R
         {
             [CompiledSchedule] public static Schedule A => Warmup(10).Then(Cosine(90, 0.1));
-            [CompiledSchedule] public static Schedule B => Cosine(100, 0.1).Mirror(0.85, 0.95);
+            [CompiledSchedule] public static Schedule B => Sum(Cosine(100, 0.1), Constant(0.01));
         }
         """;
 

@@ -39,9 +39,9 @@ public class GeneratorDiagnosticTests
     [Fact]
     public void LRC003_known_but_not_flattenable_points_at_the_call()
     {
-        var d = Single("[CompiledSchedule] public static Schedule A => Cosine(100, 0.1).Mirror(0.85, 0.95);");
+        var d = Single("[CompiledSchedule] public static Schedule A => Sum(Cosine(100, 0.1), Constant(0.01));");
         Assert.Equal("LRC003", d.Id);
-        Assert.Equal("Cosine(100, 0.1).Mirror(0.85, 0.95)", At(d));
+        Assert.Equal("Sum(Cosine(100, 0.1), Constant(0.01))", At(d));
     }
 
     [Fact]
