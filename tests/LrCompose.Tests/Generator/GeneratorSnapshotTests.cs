@@ -17,6 +17,9 @@ public class GeneratorSnapshotTests
             [CompiledSchedule]
             public static Schedule Wsd => Warmup(10).Then(Hold(60)).Then(OneMinusSqrt(30, 1e-3, 5e-5)).Scale(0.5).Scale(2).Shift(5);
 
+            [CompiledSchedule]
+            public static Schedule Momentum => LrCompose.Recipes.OneCycle(0.1, 100).Momentum;
+
             private static double Peak() => 0.1;
 
             [CompiledSchedule]
@@ -29,6 +32,7 @@ public class GeneratorSnapshotTests
     [InlineData("Steps")]
     [InlineData("Wsd")]
     [InlineData("Dynamic")]
+    [InlineData("Momentum")]
     public void Generated_source_matches_the_snapshot_and_compiles(string member)
     {
         var run = GeneratorHarness.Generate(Source);
