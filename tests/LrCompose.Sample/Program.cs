@@ -10,6 +10,7 @@ failures += Check<TrainingRecipes.ResNetSchedule>("resnet50", 450_450);
 failures += Check<TrainingRecipes.WsdSchedule>("wsd", 10_000);
 failures += Check<TrainingRecipes.RestartsSchedule>("sgdr", 15_000);
 failures += Check<TrainingRecipes.NoamSchedule>("noam", 100_000);
+failures += Check<TrainingRecipes.OneCycleMomentumSchedule>("momentum", 10_000);
 return failures == 0 ? 0 : 1;
 
 static int Check<T>(string name, long steps) where T : struct, ICompiledSchedule

@@ -26,6 +26,10 @@ public static partial class TrainingRecipes
     [CompiledSchedule]
     public static Schedule Restarts => Recipes.Sgdr(0.1, 1_000, 1e-4, multiplier: 2, decay: 0.5);
 
+    /// <summary>One-cycle's momentum, mirroring its rate phase by phase.</summary>
+    [CompiledSchedule]
+    public static Schedule OneCycleMomentum => Recipes.OneCycle(0.1, 10_000).Momentum;
+
     /// <summary>The original Transformer.</summary>
     [CompiledSchedule]
     public static Schedule Noam => Recipes.Noam(512, 4_000);
