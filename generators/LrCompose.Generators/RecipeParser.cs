@@ -249,7 +249,7 @@ namespace LrCompose.Generators
                         long warmup = a.L("warmupSteps"), total = a.L("totalSteps");
                         Check(ConstructorRules.WarmupCosine(warmup, total), a);
                         Check(ConstructorRules.Warmup(warmup, 0, false), a);
-                        var cosine = (NodeSpec)Invoke("cosine", total - warmup, a.D("peak"), a.D("floor"), a);
+                        var cosine = CosineNode(total - warmup, a.D("peak"), a.D("floor"), a);
                         var ramp = NodeSpec.Make("warmup", new[] { 0.0 }, new[] { warmup }, warmup, a.I("count") << 4);
                         return Sequence(new List<NodeSpec> { ramp, cosine }, syntax);
                     }
@@ -372,10 +372,11 @@ namespace LrCompose.Generators
                 }
             }
 
-            private object Invoke(string kind, long steps, double peak, double floor, Args a)
+            /// <summary>A validated plain cosine, for the recipes that are built from one.</summary>
+            private NodeSpec CosineNode(long steps, double peak, double floor, Args a)
             {
                 Check(ConstructorRules.Cosine(steps, peak, floor, 1, 1), a);
-                return NodeSpec.Make(kind, new[] { peak, floor, 1.0, 1.0 }, new[] { steps }, steps);
+                return NodeSpec.Make("cosine", new[] { peak, floor, 1.0, 1.0 }, new[] { steps }, steps);
             }
 
             /// <summary>A <c>new Knot(at, value)</c> with constant arguments.</summary>
