@@ -263,8 +263,7 @@ namespace LrCompose.Generators
                     }
                     case ("Recipes", "Sgdr"):
                     {
-                        Check(ConstructorRules.Cosine(a.L("period"), a.D("peak"), a.D("floor"), 1, 1), a);
-                        var cosine = NodeSpec.Make("cosine", new[] { a.D("peak"), a.D("floor"), 1.0, 1.0 }, new[] { a.L("period") }, a.L("period"));
+                        var cosine = CosineNode(a.L("period"), a.D("peak"), a.D("floor"), a);
                         return Cycle(cosine, a.D("multiplier"), a.D("decay"), a.NullableL("limit"), a, syntax);
                     }
                     case ("Schedules", "Triangular"):
