@@ -85,14 +85,10 @@ public static partial class Compat
                 _ => throw Guard.Fail(nameof(decayType), decayType, "must be linear, cosine or 1-sqrt"),
             };
             Schedule tail = numStableSteps > 0 ? Hold(numStableSteps).Then(decay) : decay;
-            return numWarmupSteps > 0 ? Warmup(numWarmupSteps, from: floor).Then(tail) : tail;
+            return OptionalWarmup(numWarmupSteps, floor, tail, "num_warmup_steps");
         }
 
-        private static Schedule WithWarmup(long warmup, Schedule next)
-        {
-            Guard.Check(warmup, Rules.NonNegativeSteps(warmup));
-            return warmup == 0 ? next : Warmup(warmup).Then(next);
-        }
+        private static Schedule WithWarmup(long warmup, Schedule next) => OptionalWarmup(warmup, 0, next, "num_warmup_steps");
 
         private static long DecaySteps(long warmup, long total)
         {

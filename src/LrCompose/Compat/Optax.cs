@@ -39,7 +39,7 @@ public static partial class Compat
         {
             Guard.Check(warmupSteps, Rules.WarmupWithinRun(warmupSteps, decaySteps));
             var decay = Cosine(decaySteps - warmupSteps, peakValue, endValue, exponent);
-            return warmupSteps == 0 ? decay : Warmup(warmupSteps, from: initValue).Then(decay);
+            return OptionalWarmup(warmupSteps, initValue, decay, "warmup_steps");
         }
 
         /// <summary><c>warmup_exponential_decay_schedule</c>: a linear warmup from <c>init</c> to <c>peak</c>, then
@@ -48,7 +48,7 @@ public static partial class Compat
             double decayRate, long transitionBegin = 0, bool staircase = false, double? endValue = null)
         {
             var decay = ExponentialDecay(peakValue, transitionSteps, decayRate, transitionBegin, staircase, endValue);
-            return warmupSteps == 0 ? decay : Warmup(warmupSteps, from: initValue).Then(decay);
+            return OptionalWarmup(warmupSteps, initValue, decay, "warmup_steps");
         }
 
         /// <summary>One cycle of <see cref="SgdrSchedule"/>: the keyword arguments of <c>warmup_cosine_decay_schedule</c>.</summary>

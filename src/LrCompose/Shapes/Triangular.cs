@@ -48,7 +48,7 @@ namespace LrCompose.Shapes
 
         internal override double At(double t) => Low + (High - Low) * Height(t);
 
-        /// <summary>The triangle times the mode's amplitude, in [0, 1]; shared with the mirrored momentum.</summary>
+        /// <summary>The triangle times the mode's amplitude, in [0, 1].</summary>
         internal double Height(double t)
         {
             double total = Up + Down;
