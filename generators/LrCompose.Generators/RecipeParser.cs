@@ -457,8 +457,7 @@ namespace LrCompose.Generators
                 if (steps == 0) return inner;
                 var (target, total) = inner.Kind == "shift" ? (inner.Child, inner.W(0) + steps) : (inner, steps);
                 if (total == 0) return target;
-                if (target.Length.HasValue && target.Length.Value + total < 1)
-                    Report(new Violation("steps", ConstructorRules.Show(steps), "skips past the end of a " + target.Length.Value + "-step phase"), syntax);
+                if (ConstructorRules.ShiftedLength(steps, target.Length, total) is { } tooShort) Report(tooShort, syntax);
                 long? length = target.Length.HasValue ? Math.Max(1, target.Length.Value + total) : null;
                 return NodeSpec.Make("shift", Array.Empty<double>(), new[] { total }, length, 0, target);
             }
@@ -469,8 +468,7 @@ namespace LrCompose.Generators
                 if (factor == 1) return inner;
                 var (target, combined) = inner.Kind == "stretch" ? (inner.Child, inner.N(0) * factor) : (inner, factor);
                 if (combined == 1) return target;
-                if (target.Length.HasValue && (target.Length.Value * combined < 1 || target.Length.Value * combined > 1e15))
-                    Report(new Violation("factor", ConstructorRules.Show(factor), "must keep the " + target.Length.Value + "-step phase between 1 and 1e15 steps long"), syntax);
+                if (ConstructorRules.StretchedLength(factor, target.Length, combined) is { } outOfRange) Report(outOfRange, syntax);
                 long? length = target.Length.HasValue ? (long)Math.Ceiling(target.Length.Value * combined) : null;
                 return NodeSpec.Make("stretch", new[] { combined }, Array.Empty<long>(), length, 0, target).WithSpan(target.Span * combined);
             }

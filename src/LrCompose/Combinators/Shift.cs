@@ -30,8 +30,7 @@ namespace LrCompose
             if (steps == 0) return this;
             var (inner, total) = this is Combinators.ShiftNode s ? (s.Inner, checked(s.Offset + steps)) : (this, steps);
             if (total == 0) return inner;
-            if (inner.Length is { } l && l + total < 1)
-                throw Guard.Fail(nameof(steps), steps.ToString(System.Globalization.CultureInfo.InvariantCulture), $"skips past the end of a {l}-step phase");
+            ConstructorRules.ShiftedLength(steps, inner.Length, total).ThrowIfAny();
             return new Combinators.ShiftNode(inner, total);
         }
     }

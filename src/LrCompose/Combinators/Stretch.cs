@@ -33,8 +33,7 @@ namespace LrCompose
             if (factor == 1) return this;
             var (inner, combined) = this is Combinators.StretchNode s ? (s.Inner, s.Factor * factor) : (this, factor);
             if (combined == 1) return inner;
-            if (inner.Length is { } l && (l * combined < 1 || l * combined > 1e15))
-                throw Guard.Fail(nameof(factor), Guard.Show(factor), $"must keep the {l}-step phase between 1 and 1e15 steps long");
+            ConstructorRules.StretchedLength(factor, inner.Length, combined).ThrowIfAny();
             return new Combinators.StretchNode(inner, combined);
         }
     }

@@ -96,6 +96,18 @@ namespace LrCompose.Validation
 
         public static Violation? Stretch(double factor) => Check("factor", factor, Rules.Stretch(factor));
 
+        /// <summary>A shift (fused to <paramref name="total"/>) must leave a finite phase at least one step.</summary>
+        public static Violation? ShiftedLength(long steps, long? innerLength, long total) =>
+            innerLength.HasValue && innerLength.Value + total < 1
+                ? new Violation("steps", Show(steps), "skips past the end of a " + innerLength.Value + "-step phase")
+                : null;
+
+        /// <summary>A stretch (fused to <paramref name="combined"/>) must keep a finite phase between 1 and 1e15 steps.</summary>
+        public static Violation? StretchedLength(double factor, long? innerLength, double combined) =>
+            innerLength.HasValue && (innerLength.Value * combined < 1 || innerLength.Value * combined > 1e15)
+                ? new Violation("factor", Show(factor), "must keep the " + innerLength.Value + "-step phase between 1 and 1e15 steps long")
+                : null;
+
         public static Violation? Clamp(double low, double high) =>
             First(Check("low", low, Rules.Rate(low)), Check("high", high, Rules.Rate(high)), Check("low", low, Rules.Ordered(low, high)));
 

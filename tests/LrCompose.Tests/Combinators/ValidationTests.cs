@@ -23,6 +23,8 @@ public class ValidationTests
         { "zero warmup steps", () => Warmup(0), "steps", "0", "at least 1 step" },
         { "exponential warmup from zero", () => Warmup(10, shape: WarmupShape.Exponential), "from", "0", "greater than 0" },
         { "stretch zero", () => Constant(1).Stretch(0), "factor", "0", "greater than 0" },
+        { "stretch below a step", () => Linear(10, 1, 0).Stretch(0.05), "factor", "0.05", "between 1 and 1e15 steps long" },
+        { "shift past the end", () => Linear(10, 1, 0).Shift(-10), "steps", "-10", "skips past the end of a 10-step phase" },
         { "cycle unbounded", () => Constant(1).Cycle(), "schedule", "constant 1", "goes on for ever" },
         { "then after unbounded", () => Constant(1).Then(Constant(2)), "first", "constant 1", "goes on for ever" },
         { "cycle decay above one", () => Linear(10, 1, 0).Cycle(decay: 2), "decay", "2", "at most 1" },
