@@ -483,7 +483,7 @@ namespace LrCompose.Generators
                 Check(ConstructorRules.Cycle(multiplier, decay, limit), a);
                 double period = inner.Span;
                 long? length = limit.HasValue
-                    ? (long)Math.Ceiling(multiplier == 1 ? period * limit.Value : period * (1 - Math.Pow(multiplier, limit.Value)) / (1 - multiplier))
+                    ? (long)Math.Ceiling(CycleSpans.Total(period, multiplier, limit.Value))
                     : null;
                 return NodeSpec.Make("cycle", new[] { multiplier, decay, period }, new[] { limit ?? -1 }, length, 0, inner);
             }

@@ -17,7 +17,7 @@ namespace LrCompose.Combinators
         public int? Limit { get; } = limit;
 
         public override long? Length => Limit is { } n
-            ? (long)Math.Ceiling(Multiplier == 1 ? Period * n : Period * (1 - Math.Pow(Multiplier, n)) / (1 - Multiplier))
+            ? (long)Math.Ceiling(CycleSpans.Total(Period, Multiplier, n))
             : null;
 
         public override double Min => Decay == 1 ? Inner.Min : Limit is { } n ? Inner.Min * Math.Pow(Decay, n - 1) : 0;

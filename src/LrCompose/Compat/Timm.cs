@@ -64,7 +64,7 @@ public static partial class Compat
             var cycling = cycleDecay == 1
                 ? shape(baseLr, lrMin).Cycle(cycleMul)
                 : shape(baseLr, 0).Cycle(cycleMul, cycleDecay) + shape(0, lrMin).Cycle(cycleMul);
-            double total = cycleMul == 1 ? (double)tInitial * cycleLimit : tInitial * (Math.Pow(cycleMul, cycleLimit) - 1) / (cycleMul - 1);
+            double total = CycleSpans.Total(tInitial, cycleMul, cycleLimit);
             var main = total >= 1e15 ? cycling : cycling.Take((long)Math.Ceiling(total)).Then(Constant(lrMin));
             return WithWarmup(main, baseLr, warmupT, warmupLrInit, warmupPrefix);
         }
