@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LrCompose.Conformance;
+using LrCompose.Cli.Conformance;
 
 namespace LrCompose.Cli;
 

@@ -94,6 +94,9 @@ public abstract partial class Schedule : ISchedule
     /// <summary>Sequences two phases: <c>a &gt;&gt; b</c> is <c>a.Then(b)</c>.</summary>
     public static Schedule operator >>(Schedule first, Schedule next) => first.Then(next);
 
+    /// <summary>Runs this phase, then a warmup or hold and what it leads into: <c>a &gt;&gt; Warmup(100) &gt;&gt; b</c>.</summary>
+    public static Lead operator >>(Schedule first, Lead lead) => first.Then(lead);
+
     /// <summary>Phase structure, for tools: the top-level phases and where each starts.</summary>
     public virtual IReadOnlyList<PhaseInfo> Phases => [new PhaseInfo(0, Length, this)];
 }

@@ -13,7 +13,7 @@ namespace LrCompose.Combinators
         internal override double Span => Inner.Span;
         public override double Min => Math.Clamp(Inner.Min, Low, High);
         public override double Max => Math.Clamp(Inner.Max, Low, High);
-        internal override double At(double t) => Math.Clamp(Inner.At(t), Low, High);
+        internal override double At(double t) => ScheduleFormulas.Clamp(Inner.At(t), Low, High);
         internal override void Write(RecipeWriter writer) => writer.Word("clamp").Named("low", Low).Named("high", High).Inner(Inner);
     }
 }

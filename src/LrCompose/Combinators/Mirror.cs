@@ -37,10 +37,8 @@ namespace LrCompose.Combinators
         internal override double At(double t)
         {
             int i = _sequence?.PhaseIndex(t) ?? 0;
-            double lo = _lows[i], hi = _highs[i];
-            if (hi <= lo) return Low;
             double v = _sequence is null ? Inner.At(t) : _sequence.Parts[i].At(_sequence.LocalTime(i, t));
-            return High - (v - lo) / (hi - lo) * (High - Low);
+            return ScheduleFormulas.Mirror(v, _lows[i], _highs[i], Low, High);
         }
 
         internal override void Write(RecipeWriter writer) => writer.Word("mirror").Named("low", Low).Named("high", High).Inner(Inner);

@@ -4,11 +4,11 @@ using LrCompose.Validation;
 namespace LrCompose.Combinators
 {
     /// <summary><c>per-epoch n (s)</c>: s is written in epochs; <c>f(step) = s(⌊step/n⌋)</c>.</summary>
-    internal sealed class PerEpochNode(Schedule inner, long stepsPerEpoch) : Schedule
+    internal sealed class PerEpochNode(Schedule inner, long stepsPerEpoch, long? length) : Schedule
     {
         public Schedule Inner { get; } = inner;
         public long StepsPerEpoch { get; } = stepsPerEpoch;
-        public override long? Length => Inner.Length is { } l ? checked(l * StepsPerEpoch) : null;
+        public override long? Length { get; } = length;
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
         internal override double At(double t) => Inner.At(Math.Floor(t / StepsPerEpoch));
@@ -29,7 +29,8 @@ namespace LrCompose
         public Schedule PerEpoch(long stepsPerEpoch)
         {
             ConstructorRules.PerEpoch(stepsPerEpoch).ThrowIfAny();
-            return new Combinators.PerEpochNode(this, stepsPerEpoch);
+            ConstructorRules.PerEpochLength(stepsPerEpoch, Length, out long? length).ThrowIfAny();
+            return new Combinators.PerEpochNode(this, stepsPerEpoch, length);
         }
     }
 }

@@ -44,8 +44,7 @@ namespace LrCompose
             ConstructorRules.Scale(factor).ThrowIfAny();
             if (factor == 1) return this;
             var (inner, combined) = this is Combinators.ScaleNode s ? (s.Inner, s.Factor * factor) : (this, factor);
-            if (Rules.Rate(inner.Max * combined) is { } broken)
-                throw Guard.Fail(nameof(factor), Guard.Show(factor), $"makes the largest value {Guard.Show(inner.Max * combined)}, which {broken}");
+            ConstructorRules.ScaledMaximum(factor, inner.Max, combined).ThrowIfAny();
             return combined == 1 ? inner : new Combinators.ScaleNode(inner, combined);
         }
 

@@ -13,10 +13,11 @@ namespace LrCompose.Combinators
         private readonly Schedule[] _phases;
         private readonly long[] _starts;
 
-        private SequenceNode(Schedule[] phases, long[] starts)
+        private SequenceNode(Schedule[] phases, long[] starts, long? length)
         {
             _phases = phases;
             _starts = starts;
+            Length = length;
             Min = phases.Min(p => p.Min);
             Max = phases.Max(p => p.Max);
         }
@@ -29,24 +30,17 @@ namespace LrCompose.Combinators
                 if (part is SequenceNode inner) phases.AddRange(inner._phases);
                 else phases.Add(part);
             }
+            for (int i = 0; i < phases.Count - 1; i++)
+                if (phases[i].Length is null)
+                    throw new InvalidOperationException($"{phases[i]} goes on for ever, so nothing can follow it; make it finite with .Take(steps)");
             var starts = new long[phases.Count];
-            long at = 0;
-            for (int i = 0; i < phases.Count; i++)
-            {
-                starts[i] = at;
-                if (i < phases.Count - 1)
-                {
-                    long length = phases[i].Length ?? throw Guard.Fail("first", phases[i].ToString(),
-                        "goes on for ever, so nothing can follow it; make it finite with .Take(steps)");
-                    at = checked(at + length);
-                }
-            }
-            return new SequenceNode(phases.ToArray(), starts);
+            ConstructorRules.PhaseStarts(phases.Select(p => p.Length).ToArray(), starts, out long? length).ThrowIfAny();
+            return new SequenceNode(phases.ToArray(), starts, length);
         }
 
         internal IReadOnlyList<Schedule> Parts => _phases;
 
-        public override long? Length => _phases[^1].Length is { } last ? _starts[^1] + last : null;
+        public override long? Length { get; }
         public override double Min { get; }
         public override double Max { get; }
 
@@ -95,7 +89,8 @@ namespace LrCompose
         /// <c>(a.Then(b))(t) = a(t)</c> for t &lt; a.Length, else <c>b(t − a.Length)</c>.
         /// Associative: <c>a.Then(b).Then(c) == a.Then(b.Then(c))</c>, both one flat phase array.
         /// </summary>
-        /// <exception cref="ArgumentException">This schedule never ends.</exception>
+        /// <exception cref="InvalidOperationException">This schedule never ends, so nothing can follow it.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The phases together would pass <see cref="long.MaxValue"/> steps.</exception>
         public Schedule Then(Schedule next)
         {
             ArgumentNullException.ThrowIfNull(next);

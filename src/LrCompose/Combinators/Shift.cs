@@ -4,11 +4,11 @@ using LrCompose.Validation;
 namespace LrCompose.Combinators
 {
     /// <summary><c>shift d (s)</c>: <c>f(t) = s(max(0, t − d))</c>. A negative d starts s part-way through.</summary>
-    internal sealed class ShiftNode(Schedule inner, long offset) : Schedule
+    internal sealed class ShiftNode(Schedule inner, long offset, long? length) : Schedule
     {
         public Schedule Inner { get; } = inner;
         public long Offset { get; } = offset;
-        public override long? Length => Inner.Length is { } l ? Math.Max(1, l + Offset) : null;
+        public override long? Length { get; } = length;
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
         internal override double At(double t) => Inner.At(Math.Max(0, t - Offset));
@@ -28,10 +28,13 @@ namespace LrCompose
         public Schedule Shift(long steps)
         {
             if (steps == 0) return this;
-            var (inner, total) = this is Combinators.ShiftNode s ? (s.Inner, checked(s.Offset + steps)) : (this, steps);
+            var (inner, offset) = this is Combinators.ShiftNode s ? (s.Inner, s.Offset) : (this, 0L);
+            if (steps > 0 ? offset > long.MaxValue - steps : offset < long.MinValue - steps)
+                throw Guard.Fail(nameof(steps), Guard.Show(steps), Rules.StepRangeRule);
+            long total = offset + steps;
             if (total == 0) return inner;
-            ConstructorRules.ShiftedLength(steps, inner.Length, total).ThrowIfAny();
-            return new Combinators.ShiftNode(inner, total);
+            ConstructorRules.ShiftLength(steps, inner.Length, total, out long? length).ThrowIfAny();
+            return new Combinators.ShiftNode(inner, total, length);
         }
     }
 }

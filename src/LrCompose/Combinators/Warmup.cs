@@ -5,27 +5,6 @@ using LrCompose.Validation;
 
 namespace LrCompose
 {
-    /// <summary>The curve a warmup takes to its target.</summary>
-    public enum WarmupShape
-    {
-        /// <summary><c>from + (to − from)·p</c>.</summary>
-        Linear,
-        /// <summary><c>from·(to/from)^p</c>: geometric, needs both ends above 0.</summary>
-        Exponential,
-        /// <summary><c>from + (to − from)·(1 − cos(π·p))/2</c>.</summary>
-        Cosine,
-    }
-
-    /// <summary>Which fraction of a W-step warmup step t has reached.</summary>
-    public enum WarmupCount
-    {
-        /// <summary><c>p = t/W</c>: starts at <c>from</c>, reaches the target at step W (Hugging Face, optax).</summary>
-        FromZero,
-        /// <summary><c>p = (t + 1)/W</c>: reaches the target at step W − 1, the last warmup step (the seed examples: W = 5,
-        /// η = 0.08 gives 0.016, 0.032, 0.048, 0.064, 0.08).</summary>
-        FromOne,
-    }
-
     /// <summary>
     /// Phases whose values depend on what follows them: a <c>Warmup</c> ramps into the start value of the next
     /// phase and a <c>Hold</c> stays at it, so joins are continuous by construction. A lead is not a schedule until
@@ -72,6 +51,12 @@ namespace LrCompose
             return _before is null ? tail : _before.Then(tail);
         }
 
+        /// <summary>Resolves the lead against what follows: <c>Warmup(2000) &gt;&gt; Cosine(…)</c> is <c>Warmup(2000).Then(Cosine(…))</c>.</summary>
+        public static Schedule operator >>(Lead lead, Schedule next) => lead.Then(next);
+
+        /// <summary>Appends relative phases: <c>Warmup(100) &gt;&gt; Hold(50)</c>.</summary>
+        public static Lead operator >>(Lead lead, Lead more) => lead.Then(more);
+
         /// <inheritdoc />
         public override string ToString() =>
             string.Join(" >> ", (_before is null ? [] : new[] { _before.ToString() }).Concat(_parts.Select(p => p.ToString())));
@@ -87,8 +72,7 @@ namespace LrCompose
     {
         public override Schedule Resolve(double target)
         {
-            if (Shape == WarmupShape.Exponential && Rules.PositiveFactor(target) is not null)
-                throw Guard.Fail("target", Guard.Show(target), "is the value the exponential warmup ramps into, and " + Rules.PositiveForExponentialRule);
+            ConstructorRules.WarmupTarget(target, Shape).ThrowIfAny();
             return new WarmupRamp(Steps, From, target, Shape, Count);
         }
 
@@ -138,18 +122,7 @@ namespace LrCompose.Shapes
         public WarmupCount Count { get; } = count;
         public override double Min => Math.Min(From, To);
         public override double Max => Math.Max(From, To);
-        protected override double End => To;
-
-        protected override double Formula(double t)
-        {
-            double p = Count == WarmupCount.FromZero ? t / Steps : Math.Min(1.0, (t + 1) / Steps);
-            return Shape switch
-            {
-                WarmupShape.Exponential => From * Math.Pow(To / From, p),
-                WarmupShape.Cosine => From + (To - From) * (1 - Math.Cos(Math.PI * p)) / 2,
-                _ => From == 0 ? To * p : From + (To - From) * p,
-            };
-        }
+        internal override double At(double t) => ScheduleFormulas.Warmup(t, Steps, From, To, Shape, Count);
 
         internal override void Write(RecipeWriter writer)
         {
@@ -165,8 +138,7 @@ namespace LrCompose.Shapes
         public double Value { get; } = value;
         public override double Min => Value;
         public override double Max => Value;
-        protected override double End => Value;
-        protected override double Formula(double t) => Value;
+        internal override double At(double t) => Value;
         internal override void Write(RecipeWriter writer) => writer.Word("hold").Arg(Steps);
     }
 }

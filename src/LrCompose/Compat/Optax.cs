@@ -65,17 +65,7 @@ public static partial class Compat
         /// <summary><c>join_schedules</c>: schedule i+1 takes over at <c>boundaries[i]</c>, from its own step 0.</summary>
         public static Schedule JoinSchedules(Schedule[] schedules, long[] boundaries)
         {
-            if (schedules.Length != boundaries.Length + 1)
-                throw Guard.Fail(nameof(boundaries), Guard.Show(boundaries), "must have exactly one fewer entry than there are schedules");
-            Guard.Check(boundaries, Rules.StrictlyAscending(boundaries.Select(b => (double)b).ToArray()));
-            var phases = new Schedule[schedules.Length];
-            long previous = 0;
-            for (int i = 0; i < schedules.Length; i++)
-            {
-                phases[i] = i < boundaries.Length ? schedules[i].Take(boundaries[i] - previous) : schedules[i];
-                if (i < boundaries.Length) previous = boundaries[i];
-            }
-            return Sequence(phases);
+            return Join(schedules, boundaries);
         }
 
         /// <summary><c>piecewise_constant_schedule</c>: at each boundary the value is multiplied by its scale.</summary>

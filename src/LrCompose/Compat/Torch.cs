@@ -118,16 +118,7 @@ public static partial class Compat
         {
             if (schedulers.Length != milestones.Length + 1)
                 throw Guard.Fail(nameof(milestones), Guard.Show(milestones), "must have exactly one fewer entry than there are schedulers");
-            Guard.Check(milestones, Rules.StrictlyAscending(milestones.Select(m => (double)m).ToArray()));
-            var phases = new Schedule[schedulers.Length];
-            long previous = 0;
-            for (int i = 0; i < schedulers.Length; i++)
-            {
-                var part = schedulers[i](baseLr);
-                phases[i] = i < milestones.Length ? part.Take(milestones[i] - previous) : part;
-                if (i < milestones.Length) previous = milestones[i];
-            }
-            return Sequence(phases);
+            return Join(schedulers.Select(make => make(baseLr)).ToArray(), milestones);
         }
 
         /// <summary>

@@ -1,36 +1,21 @@
 using LrCompose.Validation;
-using static LrCompose.Schedules;
+using LrCompose.Core;
 
 namespace LrCompose;
 
-/// <summary>How the decay of <see cref="Recipes.WarmupStableDecay"/> falls.</summary>
-public enum DecayShape
-{
-    /// <summary>A straight line.</summary>
-    Linear,
-    /// <summary>Half a cosine.</summary>
-    Cosine,
-    /// <summary>The 1−√ cooldown.</summary>
-    OneMinusSqrt,
-}
-
-/// <summary>How one-cycle anneals between its phase ends.</summary>
-public enum Anneal
-{
-    /// <summary>Half cosines (the default in PyTorch and fastai).</summary>
-    Cosine,
-    /// <summary>Straight lines.</summary>
-    Linear,
-}
-
-/// <summary>A learning rate with the momentum scheduled alongside it (one-cycle, cyclic schedules).</summary>
-/// <param name="Rate">The learning rate.</param>
+/// <summary>A learning rate with the momentum scheduled alongside it (one-cycle, cyclic schedules). As an
+/// <see cref="ISchedule"/> it gives the learning rate: <c>oneCycle.Rate(step)</c>, <c>oneCycle.Momentum.Rate(step)</c>.</summary>
+/// <param name="LearningRate">The learning rate.</param>
 /// <param name="Momentum">The momentum (or Adam's β₁).</param>
-public sealed record RateAndMomentum(Schedule Rate, Schedule Momentum);
+public sealed record RateAndMomentum(Schedule LearningRate, Schedule Momentum) : ISchedule
+{
+    /// <summary>The learning rate at <paramref name="step"/>.</summary>
+    public double Rate(long step) => LearningRate.Rate(step);
+}
 
 /// <summary>
 /// The well-known recipes, each built only from shapes and combinators, so they print, parse, plot and compile
-/// like anything else.
+/// like anything else. Their structure is written once (shared with the generator).
 /// </summary>
 public static class Recipes
 {
@@ -41,11 +26,8 @@ public static class Recipes
     /// <param name="totalSteps">The whole run.</param>
     /// <param name="floor">The final rate.</param>
     /// <param name="count">The warmup convention: <c>t/W</c> (Hugging Face) or <c>(t+1)/W</c>.</param>
-    public static Schedule WarmupCosine(double peak, long warmupSteps, long totalSteps, double floor = 0, WarmupCount count = WarmupCount.FromZero)
-    {
-        ConstructorRules.WarmupCosine(warmupSteps, totalSteps).ThrowIfAny();
-        return Warmup(warmupSteps, count: count).Then(Cosine(totalSteps - warmupSteps, peak, floor));
-    }
+    public static Schedule WarmupCosine(double peak, long warmupSteps, long totalSteps, double floor = 0, WarmupCount count = WarmupCount.FromZero) =>
+        RecipeDefinitions.WarmupCosine(RuntimeRecipeBuilder.Instance, peak, warmupSteps, totalSteps, floor, count);
 
     /// <summary>
     /// Leslie Smith's one-cycle (PyTorch <c>OneCycleLR</c>, fastai <c>fit_one_cycle</c>): from <c>max/div</c> up to
@@ -56,49 +38,43 @@ public static class Recipes
         double finalDivFactor = 1e4, Anneal anneal = Anneal.Cosine, bool threePhase = false,
         double baseMomentum = 0.85, double maxMomentum = 0.95)
     {
-        ConstructorRules.OneCycle(maxRate, totalSteps, pctStart, divFactor, finalDivFactor).ThrowIfAny();
-        double initial = maxRate / divFactor, final = initial / finalDivFactor;
-        long up = (long)Math.Round(pctStart * totalSteps);
-        Schedule Segment(long steps, double from, double to) =>
-            anneal == Anneal.Cosine ? Cosine(steps, from, to) : Linear(steps, from, to);
-        long rest = totalSteps - (threePhase ? 2 * up : up);
-        if (up < 1 || rest < 1)
-            throw Guard.Fail(nameof(pctStart), Guard.Show(pctStart), $"must leave every phase of a {totalSteps}-step one-cycle at least one step");
-        var rate = threePhase
-            ? Sequence(Segment(up, initial, maxRate), Segment(up, maxRate, initial), Segment(rest, initial, final))
-            : Sequence(Segment(up, initial, maxRate), Segment(rest, maxRate, final));
-        return new RateAndMomentum(rate, rate.Mirror(baseMomentum, maxMomentum));
+        var (rate, momentum) = RecipeDefinitions.OneCycle(RuntimeRecipeBuilder.Instance, maxRate, totalSteps, pctStart, divFactor,
+            finalDivFactor, anneal, threePhase, baseMomentum, maxMomentum);
+        return new RateAndMomentum(rate, momentum);
     }
 
     /// <summary>SGDR (Loshchilov &amp; Hutter): cosine from <paramref name="peak"/> to <paramref name="floor"/> over
     /// <paramref name="period"/> steps, restarted with periods growing by <paramref name="multiplier"/>.</summary>
     public static Schedule Sgdr(double peak, long period, double floor = 0, double multiplier = 1, double decay = 1, int? limit = null) =>
-        Cosine(period, peak, floor).Cycle(multiplier, decay, limit);
+        RecipeDefinitions.Sgdr(RuntimeRecipeBuilder.Instance, peak, period, floor, multiplier, decay, limit);
 
     /// <summary>Warmup-stable-decay: warmup to <paramref name="peak"/>, hold it, then decay to <paramref name="floor"/>.</summary>
     public static Schedule WarmupStableDecay(double peak, long warmupSteps, long stableSteps, long decaySteps,
-        double floor = 0, DecayShape decay = DecayShape.Linear)
-    {
-        ConstructorRules.WarmupStableDecay(warmupSteps, stableSteps, decaySteps, peak, floor).ThrowIfAny();
-        var fall = decay switch
-        {
-            DecayShape.Cosine => Cosine(decaySteps, peak, floor),
-            DecayShape.OneMinusSqrt => OneMinusSqrt(decaySteps, peak, floor),
-            _ => Linear(decaySteps, peak, floor),
-        };
-        var lead = Warmup(warmupSteps);
-        if (stableSteps > 0) lead = lead.Then(Hold(stableSteps));
-        return lead.Then(fall);
-    }
+        double floor = 0, DecayShape decay = DecayShape.Linear) =>
+        RecipeDefinitions.WarmupStableDecay(RuntimeRecipeBuilder.Instance, peak, warmupSteps, stableSteps, decaySteps, floor, decay);
 
     /// <summary>
     /// The original Transformer's schedule ("Noam"): <c>factor·d_model^−½·min(t^−½, t·W^−3/2)</c>, i.e. a linear warmup
     /// over W steps to <c>factor·(d_model·W)^−½</c>, then inverse-square-root decay. Step 0 gives 0.
     /// </summary>
-    public static Schedule Noam(int dModel, long warmupSteps, double factor = 1)
+    public static Schedule Noam(int dModel, long warmupSteps, double factor = 1) =>
+        RecipeDefinitions.Noam(RuntimeRecipeBuilder.Instance, dModel, warmupSteps, factor);
+
+    /// <summary>The shared recipe definitions, built from runtime schedules.</summary>
+    private sealed class RuntimeRecipeBuilder : IRecipeBuilder<Schedule, Lead>
     {
-        ConstructorRules.Noam(dModel, warmupSteps, factor).ThrowIfAny();
-        double peak = factor / Math.Sqrt(dModel) / Math.Sqrt(warmupSteps);
-        return Warmup(warmupSteps).Then(InverseSqrt(peak, warmupSteps));
+        public static readonly RuntimeRecipeBuilder Instance = new();
+        public void Require(Violation? violation) => violation.ThrowIfAny();
+        public Schedule Linear(long steps, double from, double to) => Schedules.Linear(steps, from, to);
+        public Schedule Cosine(long steps, double peak, double floor) => Schedules.Cosine(steps, peak, floor);
+        public Schedule OneMinusSqrt(long steps, double from, double to) => Schedules.OneMinusSqrt(steps, from, to);
+        public Schedule InverseSqrt(double peak, long timescale) => Schedules.InverseSqrt(peak, timescale);
+        public Lead Warmup(long steps, WarmupCount count) => Schedules.Warmup(steps, count: count);
+        public Lead Hold(long steps) => Schedules.Hold(steps);
+        public Lead Then(Lead lead, Lead more) => lead.Then(more);
+        public Schedule Then(Lead lead, Schedule next) => lead.Then(next);
+        public Schedule Sequence(Schedule[] phases) => Schedules.Sequence(phases);
+        public Schedule Cycle(Schedule schedule, double multiplier, double decay, int? limit) => schedule.Cycle(multiplier, decay, limit);
+        public Schedule Mirror(Schedule schedule, double low, double high) => schedule.Mirror(low, high);
     }
 }

@@ -43,6 +43,94 @@ namespace LrCompose.Validation
             return null;
         }
 
+        /// <summary>
+        /// Where each phase of a sequence starts, and the whole length when the last phase ends: every start and the
+        /// length must stay within <see cref="long.MaxValue"/> steps. <paramref name="lengths"/> holds every phase's
+        /// length (null for one that never ends, allowed only last).
+        /// </summary>
+        public static Violation? PhaseStarts(long?[] lengths, long[] starts, out long? total)
+        {
+            long at = 0;
+            total = null;
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                starts[i] = at;
+                if (!lengths[i].HasValue) return null;
+                long length = lengths[i]!.Value;
+                if (at > long.MaxValue - length)
+                    return new Violation("next", "a phase of " + Show(length) + " steps after " + Show(at) + " steps", Rules.StepRangeRule);
+                at += length;
+            }
+            total = at;
+            return null;
+        }
+
+        /// <summary>A scale (fused to <paramref name="combined"/>) must keep the largest value within 1e100.</summary>
+        public static Violation? ScaledMaximum(double factor, double innerMax, double combined)
+        {
+            double largest = innerMax * combined;
+            return Rules.Rate(largest) is string broken
+                ? new Violation("factor", Show(factor), "makes the largest value " + Show(largest) + ", which " + broken)
+                : null;
+        }
+
+        /// <summary>An exponential warmup ramps geometrically into the next phase's start, which must be above 0.</summary>
+        public static Violation? WarmupTarget(double target, WarmupShape shape) =>
+            shape == WarmupShape.Exponential && Rules.PositiveFactor(target) != null
+                ? new Violation("target", Show(target), "is the value the exponential warmup ramps into, and " + Rules.PositiveForExponentialRule)
+                : null;
+
+        /// <summary>A per-epoch schedule's length in steps: epochs × steps per epoch, within long.MaxValue.</summary>
+        public static Violation? PerEpochLength(long stepsPerEpoch, long? epochs, out long? length)
+        {
+            length = null;
+            if (!epochs.HasValue) return null;
+            if (epochs.Value > long.MaxValue / stepsPerEpoch) return new Violation("stepsPerEpoch", Show(stepsPerEpoch), Rules.StepRangeRule);
+            length = epochs.Value * stepsPerEpoch;
+            return null;
+        }
+
+        /// <summary>The length of a limited cycle: its exact span rounded up, within long.MaxValue.</summary>
+        public static Violation? CycleLength(double period, double multiplier, long? limit, out long? length)
+        {
+            length = null;
+            if (!limit.HasValue) return null;
+            double span = Math.Ceiling(CycleSpans.Total(period, multiplier, limit.Value));
+            if (!(span < 9.2e18)) return new Violation("limit", Show(limit.Value), Rules.StepRangeRule);
+            length = (long)span;
+            return null;
+        }
+
+        /// <summary>A shifted phase's length: the inner length plus the (fused) shift, at least one step.</summary>
+        public static Violation? ShiftLength(long steps, long? innerLength, long total, out long? length)
+        {
+            length = null;
+            if (!innerLength.HasValue) return null;
+            if (total > 0 && innerLength.Value > long.MaxValue - total) return new Violation("steps", Show(steps), Rules.StepRangeRule);
+            if (ShiftedLength(steps, innerLength, total) is { } tooShort) return tooShort;
+            length = Math.Max(1, innerLength.Value + total);
+            return null;
+        }
+
+        /// <summary>An interpolation lasts until its last knot, rounded up to a whole step (at least one).</summary>
+        public static Violation? InterpolateLength(double lastKnot, out long length)
+        {
+            length = 1;
+            if (!(lastKnot < 9.2e18)) return new Violation("knots", Show(lastKnot), Rules.StepRangeRule);
+            length = Math.Max(1, (long)Math.Ceiling(lastKnot));
+            return null;
+        }
+
+        /// <summary>One-cycle's phases must each last at least one step.</summary>
+        public static Violation? OneCyclePhases(double pctStart, long totalSteps, bool threePhase, out long up, out long rest)
+        {
+            up = (long)Math.Round(pctStart * totalSteps);
+            rest = totalSteps - (threePhase ? 2 * up : up);
+            return up < 1 || rest < 1
+                ? new Violation("pctStart", Show(pctStart), "must leave every phase of a " + totalSteps + "-step one-cycle at least one step")
+                : null;
+        }
+
         public static Violation? Constant(double value) => Check("value", value, Rules.Rate(value));
 
         public static Violation? Linear(long steps, double from, double to) =>
@@ -153,6 +241,18 @@ namespace LrCompose.Validation
             if (Rules.StrictlyAscending(positions) is string order)
                 return new Violation("knots", "[" + string.Join(", ", Array.ConvertAll(positions, Show)) + "]", order);
             foreach (double v in values) if (Rules.Rate(v) is string rate) return new Violation("knots", Show(v), rate);
+            return null;
+        }
+
+        /// <summary>A join needs one boundary fewer than schedules, strictly ascending steps of 0 or more.</summary>
+        public static Violation? Join(int schedules, long[] boundaries)
+        {
+            if (schedules == 0) return new Violation("schedules", "[]", Rules.NotEmptyRule);
+            if (boundaries.Length != schedules - 1)
+                return new Violation("boundaries", "[" + string.Join(", ", boundaries) + "]", "must have exactly one fewer boundary than there are schedules (" + schedules + ")");
+            for (int i = 0; i < boundaries.Length; i++)
+                if (boundaries[i] < 0 || (i > 0 && boundaries[i] <= boundaries[i - 1]))
+                    return new Violation("boundaries", "[" + string.Join(", ", boundaries) + "]", "must be strictly ascending steps of 0 or more");
             return null;
         }
 

@@ -33,6 +33,7 @@ namespace LrCompose.Validation
         public const string NotEmptyRule = "must not be empty";
         public const string MatchingCountRule = "must have exactly one more value than there are boundaries";
         public const string FiniteRule = "must be a finite number";
+        public const string StepRangeRule = "must keep the schedule within long.MaxValue (9223372036854775807) steps";
 
         public static string? Rate(double value) =>
             IsFinite(value) && value >= 0 && value <= MaxMagnitude ? null : RateRule;

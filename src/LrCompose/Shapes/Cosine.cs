@@ -15,16 +15,7 @@ namespace LrCompose.Shapes
         public double KDecay { get; } = kDecay;
         public override double Min => Math.Min(Peak, Floor);
         public override double Max => Math.Max(Peak, Floor);
-        protected override double End => Floor;
-
-        protected override double Formula(double t)
-        {
-            // k-decay (timm) bends time before the cosine; k = 1 is the plain half cosine.
-            double progress = KDecay == 1 ? t / Steps : Math.Pow(t, KDecay) / Math.Pow(Steps, KDecay);
-            double c = 0.5 * (1 + Math.Cos(Math.PI * progress));
-            if (Exponent != 1) c = Math.Pow(c, Exponent);
-            return Floor + (Peak - Floor) * c;
-        }
+        internal override double At(double t) => ScheduleFormulas.Cosine(t, Steps, Peak, Floor, Exponent, KDecay);
 
         internal override void Write(RecipeWriter writer) =>
             writer.Word("cosine").Arg(Steps).Named("peak", Peak).Named("floor", Floor, 0)

@@ -18,18 +18,11 @@ namespace LrCompose.Shapes
 
         public override long? Length => null;
         // A clamp on the wrong side of the start pins the value to the clamp, so bounds take both into account.
-        public override double Min => Math.Min(From, End ?? (Rate_ < 1 ? 0 : From));
-        public override double Max => Math.Max(From, End ?? From);
+        public override double Min => ScheduleFormulas.ExponentialMin(From, Rate_, End.HasValue, End.GetValueOrDefault());
+        public override double Max => ScheduleFormulas.ExponentialMax(From, End.HasValue, End.GetValueOrDefault());
 
-        internal override double At(double t)
-        {
-            if (t <= Begin) return From;
-            double p = (t - Begin) / Every;
-            if (Staircase) p = Math.Floor(p);
-            double v = From * Math.Pow(Rate_, p);
-            if (End is { } e) v = Rate_ < 1 ? Math.Max(v, e) : Math.Min(v, e);
-            return v;
-        }
+        internal override double At(double t) =>
+            ScheduleFormulas.Exponential(t, From, Rate_, Every, Begin, Staircase, End.HasValue, End.GetValueOrDefault());
 
         internal override void Write(RecipeWriter writer)
         {

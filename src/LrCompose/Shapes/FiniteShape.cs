@@ -1,8 +1,8 @@
 namespace LrCompose.Shapes;
 
 /// <summary>
-/// A shape defined on [0, Length] that holds its end value afterwards. Subclasses give the formula on the
-/// interval; this class does the clamping once, so every finite shape has the same past-the-end rule.
+/// A shape defined on [0, Length] that holds its end value afterwards. The formulas in <see cref="ScheduleFormulas"/>
+/// include that past-the-end rule, so every finite shape (and the code the generator emits) applies it the same way.
 /// </summary>
 internal abstract class FiniteShape : Schedule
 {
@@ -12,12 +12,4 @@ internal abstract class FiniteShape : Schedule
     public long Steps { get; }
 
     public sealed override long? Length => Steps;
-
-    internal sealed override double At(double t) => t >= Steps ? End : Formula(t);
-
-    /// <summary>The value at 0 ≤ t &lt; Steps.</summary>
-    protected abstract double Formula(double t);
-
-    /// <summary>The value at t ≥ Steps, given exactly rather than through the formula's rounding.</summary>
-    protected abstract double End { get; }
 }

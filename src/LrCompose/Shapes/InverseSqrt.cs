@@ -11,7 +11,7 @@ namespace LrCompose.Shapes
         public override long? Length => null;
         public override double Min => 0;
         public override double Max => Peak;
-        internal override double At(double t) => Peak * (1.0 / Math.Sqrt((t + Timescale) / Timescale));
+        internal override double At(double t) => ScheduleFormulas.InverseSqrt(t, Peak, Timescale);
         internal override void Write(RecipeWriter writer) =>
             writer.Word("invsqrt").Named("peak", Peak).Named("timescale", Timescale);
     }

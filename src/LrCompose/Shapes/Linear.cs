@@ -10,8 +10,7 @@ namespace LrCompose.Shapes
         public double To { get; } = to;
         public override double Min => Math.Min(From, To);
         public override double Max => Math.Max(From, To);
-        protected override double End => To;
-        protected override double Formula(double t) => From + (To - From) * (t / Steps);
+        internal override double At(double t) => ScheduleFormulas.Linear(t, Steps, From, To);
         internal override void Write(RecipeWriter writer) =>
             writer.Word("linear").Arg(Steps).Named("from", From).Named("to", To);
     }

@@ -9,13 +9,13 @@ namespace LrCompose.Shapes
         private readonly long[] _milestones = milestones;
 
         // from·γᵏ for every k, computed once with the same expression evaluation would use (same bits, no Pow per step).
-        private readonly double[] _values = Enumerable.Range(0, milestones.Length + 1).Select(k => from * Math.Pow(gamma, k)).ToArray();
+        private readonly double[] _values = Enumerable.Range(0, milestones.Length + 1).Select(k => ScheduleFormulas.MultiStepValue(from, gamma, k)).ToArray();
         public double From { get; } = from;
         public double Gamma { get; } = gamma;
         public IReadOnlyList<long> Milestones => _milestones;
         public override long? Length => null;
-        public override double Min => Math.Min(From, From * Math.Pow(Gamma, _milestones.Length));
-        public override double Max => Math.Max(From, From * Math.Pow(Gamma, _milestones.Length));
+        public override double Min => Math.Min(From, _values[^1]);
+        public override double Max => Math.Max(From, _values[^1]);
 
         // A repeated milestone counts each time, as in PyTorch.
         internal override double At(double t) => _values[SortedSteps.CountAtOrBefore(_milestones, t)];

@@ -10,8 +10,7 @@ namespace LrCompose.Shapes
         public double To { get; } = to;
         public override double Min => Math.Min(From, To);
         public override double Max => Math.Max(From, To);
-        protected override double End => To;
-        protected override double Formula(double t) => To + (From - To) * (1 - Math.Sqrt(t / Steps));
+        internal override double At(double t) => ScheduleFormulas.OneMinusSqrt(t, Steps, From, To);
         internal override void Write(RecipeWriter writer) =>
             writer.Word("one-minus-sqrt").Arg(Steps).Named("from", From).Named("to", To);
     }

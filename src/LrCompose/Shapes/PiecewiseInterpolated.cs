@@ -3,15 +3,6 @@ using LrCompose.Validation;
 
 namespace LrCompose
 {
-    /// <summary>How <see cref="Schedules.Interpolate"/> moves between knots.</summary>
-    public enum Interpolation
-    {
-        /// <summary><c>a + p·(b − a)</c>.</summary>
-        Linear,
-        /// <summary><c>b + (a − b)/2·(cos(π·p) + 1)</c>: flat at both knots.</summary>
-        Cosine,
-    }
-
     /// <summary>A point a piecewise-interpolated schedule passes through.</summary>
     /// <param name="At">The step (may be fractional, as in PyTorch's OneCycleLR phase ends).</param>
     /// <param name="Value">The value there.</param>
@@ -28,7 +19,8 @@ namespace LrCompose
         public static Schedule Interpolate(Interpolation kind, params Knot[] knots)
         {
             ConstructorRules.Interpolate(knots.Select(k => k.At).ToArray(), knots.Select(k => k.Value).ToArray()).ThrowIfAny();
-            return new Shapes.InterpolatedShape(kind, (Knot[])knots.Clone());
+            ConstructorRules.InterpolateLength(knots[^1].At, out long length).ThrowIfAny();
+            return new Shapes.InterpolatedShape(kind, (Knot[])knots.Clone(), length);
         }
     }
 }
@@ -36,12 +28,12 @@ namespace LrCompose
 namespace LrCompose.Shapes
 {
     /// <summary><c>interpolate kind=linear|cosine knots=[t₀:v₀, t₁:v₁, …]</c>.</summary>
-    internal sealed class InterpolatedShape(Interpolation kind, Knot[] knots) : Schedule
+    internal sealed class InterpolatedShape(Interpolation kind, Knot[] knots, long length) : Schedule
     {
         private readonly Knot[] _knots = knots;
         public Interpolation Kind { get; } = kind;
         public IReadOnlyList<Knot> Knots => _knots;
-        public override long? Length => (long)Math.Ceiling(_knots[^1].At) is var l && l >= 1 ? l : 1;
+        public override long? Length { get; } = length;
         public override double Min => _knots.Min(k => k.Value);
         public override double Max => _knots.Max(k => k.Value);
 
@@ -56,10 +48,7 @@ namespace LrCompose.Shapes
                 if (_knots[mid].At <= t) lo = mid; else hi = mid;
             }
             Knot a = _knots[lo], b = _knots[lo + 1];
-            double p = (t - a.At) / (b.At - a.At);
-            return Kind == Interpolation.Linear
-                ? a.Value + p * (b.Value - a.Value)
-                : b.Value + (a.Value - b.Value) / 2 * (Math.Cos(Math.PI * p) + 1);
+            return ScheduleFormulas.Interpolate(t, a.At, a.Value, b.At, b.Value, Kind);
         }
 
         internal override void Write(RecipeWriter writer) =>

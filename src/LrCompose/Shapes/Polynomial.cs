@@ -12,12 +12,7 @@ namespace LrCompose.Shapes
         public double KDecay { get; } = kDecay;
         public override double Min => Math.Min(From, To);
         public override double Max => Math.Max(From, To);
-        protected override double End => To;
-        protected override double Formula(double t)
-        {
-            double progress = KDecay == 1 ? t / Steps : Math.Pow(t, KDecay) / Math.Pow(Steps, KDecay);
-            return (From - To) * Math.Pow(1 - progress, Power) + To;
-        }
+        internal override double At(double t) => ScheduleFormulas.Polynomial(t, Steps, From, To, Power, KDecay);
         internal override void Write(RecipeWriter writer) =>
             writer.Word("polynomial").Arg(Steps).Named("from", From).Named("to", To).Named("power", Power, 1).Named("kdecay", KDecay, 1);
     }

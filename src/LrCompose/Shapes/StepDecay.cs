@@ -12,7 +12,7 @@ namespace LrCompose.Shapes
         public override long? Length => null;
         public override double Min => 0;
         public override double Max => From;
-        internal override double At(double t) => From * Math.Pow(Gamma, Math.Floor(t / Every));
+        internal override double At(double t) => ScheduleFormulas.StepDecay(t, From, Gamma, Every);
         internal override void Write(RecipeWriter writer) =>
             writer.Word("step").Named("from", From).Named("gamma", Gamma).Named("every", Every);
     }

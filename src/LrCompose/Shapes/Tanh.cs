@@ -13,15 +13,9 @@ namespace LrCompose.Shapes
         public double To { get; } = to;
         public double Lower { get; } = lower;
         public double Upper { get; } = upper;
-        public override double Min => Math.Min(Formula(0), End);
-        public override double Max => Math.Max(Formula(0), End);
-        protected override double End => Formula(Steps);
-
-        protected override double Formula(double t)
-        {
-            double r = t / Steps;
-            return To + 0.5 * (From - To) * (1 - Math.Tanh(Lower * (1 - r) + Upper * r));
-        }
+        public override double Min => Math.Min(At(0), At(Steps));
+        public override double Max => Math.Max(At(0), At(Steps));
+        internal override double At(double t) => ScheduleFormulas.Tanh(t, Steps, From, To, Lower, Upper);
 
         internal override void Write(RecipeWriter writer) =>
             writer.Word("tanh").Arg(Steps).Named("from", From).Named("to", To).Named("lb", Lower, -7).Named("ub", Upper, 3);

@@ -3,17 +3,6 @@ using LrCompose.Validation;
 
 namespace LrCompose
 {
-    /// <summary>How a triangular cycle's amplitude changes from cycle to cycle (PyTorch CyclicLR's <c>mode</c>).</summary>
-    public enum TriangularMode
-    {
-        /// <summary>The same amplitude every cycle.</summary>
-        Triangular,
-        /// <summary>The amplitude halves every cycle.</summary>
-        Triangular2,
-        /// <summary>The amplitude is multiplied by <c>gamma^t</c> (t the step).</summary>
-        ExpRange,
-    }
-
     public static partial class Schedules
     {
         /// <summary>
@@ -46,24 +35,7 @@ namespace LrCompose.Shapes
         public override double Min => Low;
         public override double Max => High;
 
-        internal override double At(double t) => Low + (High - Low) * Height(t);
-
-        /// <summary>The triangle times the mode's amplitude, in [0, 1].</summary>
-        internal double Height(double t)
-        {
-            double total = Up + Down;
-            double ratio = Up / total;
-            double cycle = Math.Floor(1 + t / total);
-            double x = 1.0 + t / total - cycle;
-            double triangle = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
-            double scale = Mode switch
-            {
-                TriangularMode.Triangular2 => 1 / Math.Pow(2, cycle - 1),
-                TriangularMode.ExpRange => Math.Pow(Gamma, t),
-                _ => 1.0,
-            };
-            return triangle * scale;
-        }
+        internal override double At(double t) => ScheduleFormulas.Triangular(t, Low, High, Up, Down, Mode, Gamma);
 
         internal override void Write(RecipeWriter writer)
         {

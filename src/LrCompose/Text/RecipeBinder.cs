@@ -104,6 +104,10 @@ internal sealed class RecipeBinder(string text)
         {
             throw new RecipeFormatException(text, offset, Words(e));
         }
+        catch (InvalidOperationException e)
+        {
+            throw new RecipeFormatException(text, offset, e.Message);
+        }
     }
 
     /// <summary>As <see cref="Guarded{T}(int, Func{T})"/>, pointing at the named argument the rule is about when there is one.</summary>

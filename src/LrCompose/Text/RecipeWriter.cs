@@ -28,6 +28,9 @@ internal sealed class RecipeWriter
         return this;
     }
 
+    /// <summary>The text name of a vocabulary word (the one table every front end shares).</summary>
+    public RecipeWriter Word(Core.ScheduleKind kind) => Word(Core.Vocabulary.Of(kind).Text);
+
     public RecipeWriter Arg(double value) => Word(Number(value));
 
     public RecipeWriter Arg(long value) => Word(value.ToString(CultureInfo.InvariantCulture));

@@ -109,7 +109,7 @@ public class CombinatorExampleTests
         Assert.Equal(0.95, oc.Momentum.Rate(0), 12);
         Assert.Equal(0.85, oc.Momentum.Rate(30), 12);
         Assert.Equal(0.95, oc.Momentum.Rate(100), 12);
-        Assert.Equal(0.1, oc.Rate.Rate(30), 15);
-        Assert.Equal(0.1 / 25 / 1e4, oc.Rate.Rate(100), 15);
+        Assert.Equal(0.1, oc.Rate(30), 15);
+        Assert.Equal(0.1 / 25 / 1e4, oc.Rate(100), 15);
     }
 }

@@ -25,8 +25,17 @@ public class ValidationTests
         { "stretch zero", () => Constant(1).Stretch(0), "factor", "0", "greater than 0" },
         { "stretch below a step", () => Linear(10, 1, 0).Stretch(0.05), "factor", "0.05", "between 1 and 1e15 steps long" },
         { "shift past the end", () => Linear(10, 1, 0).Shift(-10), "steps", "-10", "skips past the end of a 10-step phase" },
-        { "cycle unbounded", () => Constant(1).Cycle(), "schedule", "constant 1", "goes on for ever" },
-        { "then after unbounded", () => Constant(1).Then(Constant(2)), "first", "constant 1", "goes on for ever" },
+        { "phases past long.MaxValue", () => Cosine(1L << 62, 0.1).Then(Cosine(1L << 62, 0.1)).Then(Constant(0.01)), "next",
+            "a phase of 4611686018427387904 steps after 4611686018427387904 steps", "within long.MaxValue" },
+        { "sequence length past long.MaxValue", () => Cosine(1L << 62, 0.1).Then(Cosine(1L << 62, 0.1)), "next",
+            "4611686018427387904", "within long.MaxValue" },
+        { "per epoch past long.MaxValue", () => Linear(1L << 40, 1, 0).PerEpoch(1L << 30), "stepsPerEpoch", "1073741824", "within long.MaxValue" },
+        { "shift past long.MaxValue", () => Linear(10, 1, 0).Shift(long.MaxValue), "steps", "9223372036854775807", "within long.MaxValue" },
+        { "cycles past long.MaxValue", () => Linear(1L << 60, 1, 0).Cycle(limit: 100), "limit", "100", "within long.MaxValue" },
+        { "exponential warmup into zero", () => Warmup(10, from: 0.01, shape: WarmupShape.Exponential).Then(Linear(100, 0, 1)), "target", "0",
+            "the value the exponential warmup ramps into" },
+        { "join boundaries", () => Join([Constant(1), Constant(2)], [5, 6]), "boundaries", "[5, 6]", "one fewer boundary" },
+        { "join order", () => Join([Constant(1), Constant(2), Constant(3)], [6, 5]), "boundaries", "[6, 5]", "strictly ascending" },
         { "cycle decay above one", () => Linear(10, 1, 0).Cycle(decay: 2), "decay", "2", "at most 1" },
         { "clamp inverted", () => Constant(1).Clamp(0.5, 0.1), "low", "0.5", "not be greater than the upper bound" },
         { "scale overflow", () => Constant(1e99).Scale(100), "factor", "100", "between 0 and 1e100" },
@@ -35,6 +44,22 @@ public class ValidationTests
         { "plateau factor", () => new PlateauPolicy(factor: 1.5), "factor", "1.5", "between 0 and 1" },
         { "per epoch zero", () => Constant(1).PerEpoch(0), "stepsPerEpoch", "0", "at least 1" },
     };
+
+    /// <summary>A problem with the receiver (not with an argument) is an InvalidOperationException saying what is wrong.</summary>
+    public static TheoryData<string, Action> BadReceivers => new()
+    {
+        { "cycle unbounded", () => Constant(1).Cycle() },
+        { "then after unbounded", () => Constant(1).Then(Constant(2)) },
+        { "sequence after unbounded", () => Sequence(Exponential(1, 0.5), Constant(2)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadReceivers))]
+    public void A_schedule_that_never_ends_cannot_be_followed_or_cycled(string what, Action build)
+    {
+        var e = Assert.Throws<InvalidOperationException>(build);
+        Assert.True(e.Message.Contains("goes on for ever") && e.Message.Contains(".Take(steps)"), $"{what}: {e.Message}");
+    }
 
     [Theory]
     [MemberData(nameof(BadInputs))]

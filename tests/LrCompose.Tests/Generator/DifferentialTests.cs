@@ -71,8 +71,10 @@ public class DifferentialTests
             from s in inner from e in Gen.Choose(1, 20) select new Recipe($"({s.Code}).PerEpoch({e})", s.Finite),
             from a in inner from b in inner from m in Gen.Elements("Min", "Max") select new Recipe($"{m}({a.Code}, {b.Code})", a.Finite && b.Finite),
             from s in inner select new Recipe($"({s.Code}).Mirror(0.85, 0.95)", s.Finite),
+            from a in inner from b in inner from c in inner from first in Gen.Choose(0, 150) from gap in Gen.Choose(1, 150)
+                select new Recipe($"Join([{a.Code}, {b.Code}, {c.Code}], [{first}, {first + gap}])", c.Finite),
             from max in Positive from total in Gen.Choose(20, 400) from pct in Gen.Elements(0.25, 0.3, 0.4) from anneal in Gen.Elements("Cosine", "Linear")
-                from three in Gen.Elements("true", "false") from part in Gen.Elements("Rate", "Momentum")
+                from three in Gen.Elements("true", "false") from part in Gen.Elements("LearningRate", "Momentum")
                 select new Recipe($"LrCompose.Recipes.OneCycle({D(max)}, {total}, {D(pct)}, anneal: Anneal.{anneal}, threePhase: {three}).{part}", true),
             from w in Length from from_ in Rate from sh in Gen.Elements("Linear", "Cosine") from c in Gen.Elements("FromZero", "FromOne") from s in inner
                 select new Recipe($"Warmup({w}, {D(from_)}, WarmupShape.{sh}, WarmupCount.{c}).Then({s.Code})", s.Finite),

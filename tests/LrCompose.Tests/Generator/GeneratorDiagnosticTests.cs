@@ -99,6 +99,42 @@ public class GeneratorDiagnosticTests
         _ => Schedules.Constant(1).Take(10).Stretch(0),
     };
 
+    /// <summary>
+    /// Recipes the compiled form once got silently wrong: each is now the runtime's named rule, reported at the argument
+    /// it is about, with the runtime's words.
+    /// </summary>
+    [Theory]
+    [InlineData("Constant(1e99).Scale(100)", "100", "factor was 100: it makes the largest value 1E+101, which must be a finite number between 0 and 1e100.")]
+    [InlineData("Cosine(4611686018427387904, peak: 0.1).Then(Cosine(4611686018427387904, peak: 0.1)).Then(Constant(0.01))", "Cosine(4611686018427387904, peak: 0.1)",
+        "next was a phase of 4611686018427387904 steps after 4611686018427387904 steps: it must keep the schedule within long.MaxValue (9223372036854775807) steps.")]
+    [InlineData("Warmup(10, from: 0.01, shape: WarmupShape.Exponential).Then(Linear(100, 0, 1))", "Linear(100, 0, 1)",
+        "target was 0: it is the value the exponential warmup ramps into, and must be greater than 0 for an exponential ramp (a geometric ramp cannot start or end at 0).")]
+    [InlineData("Warmup(10, from: 0.01, shape: WarmupShape.Exponential) >> Linear(100, 0, 1)", "Linear(100, 0, 1)",
+        "target was 0: it is the value the exponential warmup ramps into, and must be greater than 0 for an exponential ramp (a geometric ramp cannot start or end at 0).")]
+    [InlineData("Linear(1L << 40, 1, 0).PerEpoch(1L << 30)", "1L << 30",
+        "stepsPerEpoch was 1073741824: it must keep the schedule within long.MaxValue (9223372036854775807) steps.")]
+    [InlineData("Join([Constant(1), Constant(2)], [5, 6])", "[5, 6]",
+        "boundaries was [5, 6]: it must have exactly one fewer boundary than there are schedules (2).")]
+    public void Drift_recipes_are_compile_time_errors_with_the_runtime_words(string recipe, string at, string message)
+    {
+        var d = Single($"[CompiledSchedule] public static Schedule A => {recipe};");
+        Assert.Equal("LRC010", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(at, At(d));
+        Assert.Equal(message, d.GetMessage());
+        var runtime = Assert.ThrowsAny<ArgumentException>(() => BuildDrift(recipe));
+        Assert.StartsWith(message, runtime.Message);
+    }
+
+    private static Schedule BuildDrift(string recipe) => recipe switch
+    {
+        "Constant(1e99).Scale(100)" => Schedules.Constant(1e99).Scale(100),
+        "Linear(1L << 40, 1, 0).PerEpoch(1L << 30)" => Schedules.Linear(1L << 40, 1, 0).PerEpoch(1L << 30),
+        "Join([Constant(1), Constant(2)], [5, 6])" => Schedules.Join([Schedules.Constant(1), Schedules.Constant(2)], [5, 6]),
+        _ when recipe.StartsWith("Cosine") => Schedules.Cosine(1L << 62, peak: 0.1).Then(Schedules.Cosine(1L << 62, peak: 0.1)).Then(Schedules.Constant(0.01)),
+        _ => Schedules.Warmup(10, from: 0.01, shape: WarmupShape.Exponential) >> Schedules.Linear(100, 0, 1),
+    };
+
     [Fact]
     public void LRC011_warmup_longer_than_the_run()
     {

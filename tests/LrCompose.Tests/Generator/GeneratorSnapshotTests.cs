@@ -55,11 +55,13 @@ public class GeneratorSnapshotTests
     }
 
     [Fact]
-    public void Flattened_structs_fold_constants_and_use_no_runtime_schedule()
+    public void Flattened_structs_call_the_shared_formulas_with_literals_and_use_no_runtime_schedule()
     {
         var run = GeneratorHarness.Generate(Source);
         string gpt2 = run.Source(".Gpt2.g.cs");
-        Assert.Contains("248000d", gpt2);
+        // The cosine is the library's own formula, called with every parameter as a literal.
+        Assert.Contains("global::LrCompose.ScheduleFormulas.Cosine(t, 248000L, 0.00025, 2.5E-05, 1d, 1d)", gpt2);
+        Assert.Contains("global::LrCompose.ScheduleFormulas.Warmup(t, 2000L, 0d, F0, global::LrCompose.WarmupShape.Linear, global::LrCompose.WarmupCount.FromZero)", gpt2);
         Assert.DoesNotContain("Runtime.Rate", gpt2);
         Assert.DoesNotContain("global::LrCompose.Schedule Runtime", gpt2);
         Assert.DoesNotContain("new ", gpt2);

@@ -35,5 +35,5 @@ internal static class Snapshot
     }
 
     private static string Normalise(string text) =>
-        text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace($"\"{LrCompose.Generators.RecipeEmitterVersion.Value}\"", "\"VERSION\"");
+        text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace($"\"{LrCompose.Generators.RecipeGenerator.Version}\"", "\"VERSION\"");
 }

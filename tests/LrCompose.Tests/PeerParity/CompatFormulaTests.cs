@@ -34,7 +34,7 @@ public class CompatFormulaTests
         var cyclic = Peer.Torch.CyclicLR(lo, hi, p.N, mode: "triangular2");
         double cycle = Math.Floor(1 + p.T / (2.0 * p.N)), x = Math.Abs(p.T / (double)p.N - 2 * cycle + 1);
         double scale = 1 / Math.Pow(2, cycle - 1);
-        Near(lo + (hi - lo) * Math.Max(0, 1 - x) * scale, cyclic.Rate.Rate(p.T), "CyclicLR rate");
+        Near(lo + (hi - lo) * Math.Max(0, 1 - x) * scale, cyclic.Rate(p.T), "CyclicLR rate");
         Near(0.9 - (0.9 - 0.8) * Math.Max(0, 1 - x) * scale, cyclic.Momentum.Rate(p.T), "CyclicLR momentum");
     });
 

@@ -1,4 +1,4 @@
-using LrCompose.Conformance;
+using LrCompose.Cli.Conformance;
 using LrCompose.Tests.Support;
 
 namespace LrCompose.Tests.PeerParity;

@@ -24,9 +24,9 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N0(double t)
             {
-                if (t >= 2000d)
+                if (t >= 2000L)
                 {
-                    return N1(t - 2000d);
+                    return N1(t - 2000L);
                 }
                 return N2(t);
             }
@@ -34,18 +34,13 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N1(double t)
             {
-                if (t >= 248000d) return 2.5E-05;
-                double progress = t / 248000d;
-                double c = 0.5 * (1 + global::System.Math.Cos(global::System.Math.PI * progress));
-                return 2.5E-05 + (0.00025 - 2.5E-05) * c;
+                return global::LrCompose.ScheduleFormulas.Cosine(t, 248000L, 0.00025, 2.5E-05, 1d, 1d);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N2(double t)
             {
-                if (t >= 2000d) return F0;
-                double p = t / 2000d;
-                return F0 * p;
+                return global::LrCompose.ScheduleFormulas.Warmup(t, 2000L, 0d, F0, global::LrCompose.WarmupShape.Linear, global::LrCompose.WarmupCount.FromZero);
             }
         }
     }

@@ -27,29 +27,23 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N0(double t)
             {
-                if (t >= 30d)
+                if (t >= 30L)
                 {
-                    if (F3 <= F2) return 0.85; return 0.95 - (N1(t - 30d) - F2) / (F3 - F2) * (0.95 - 0.85);
+                    return global::LrCompose.ScheduleFormulas.Mirror(N1(t - 30L), F2, F3, 0.85, 0.95);
                 }
-                if (F1 <= F0) return 0.85; return 0.95 - (N2(t) - F0) / (F1 - F0) * (0.95 - 0.85);
+                return global::LrCompose.ScheduleFormulas.Mirror(N2(t), F0, F1, 0.85, 0.95);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N1(double t)
             {
-                if (t >= 70d) return 4E-07;
-                double progress = t / 70d;
-                double c = 0.5 * (1 + global::System.Math.Cos(global::System.Math.PI * progress));
-                return 4E-07 + (0.1 - 4E-07) * c;
+                return global::LrCompose.ScheduleFormulas.Cosine(t, 70L, 0.1, 4E-07, 1d, 1d);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N2(double t)
             {
-                if (t >= 30d) return 0.1;
-                double progress = t / 30d;
-                double c = 0.5 * (1 + global::System.Math.Cos(global::System.Math.PI * progress));
-                return 0.1 + (0.004 - 0.1) * c;
+                return global::LrCompose.ScheduleFormulas.Cosine(t, 30L, 0.004, 0.1, 1d, 1d);
             }
         }
     }

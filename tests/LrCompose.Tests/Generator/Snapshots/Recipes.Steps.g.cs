@@ -19,43 +19,43 @@ namespace Demo
             /// <inheritdoc />
             public global::LrCompose.Schedule ToSchedule() => global::Demo.Recipes.Steps;
 
-            private static readonly double F0 = 0.1 * global::System.Math.Pow(0.5, 0);
-            private static readonly double F1 = 0.1 * global::System.Math.Pow(0.5, 1);
-            private static readonly double F2 = 0.1 * global::System.Math.Pow(0.5, 2);
-            private static readonly double F3 = 0.1 * global::System.Math.Pow(0.5, 3);
-            private static readonly double F4 = 0.1 * global::System.Math.Pow(0.5, 4);
-            private static readonly double F5 = 0.1 * global::System.Math.Pow(0.5, 5);
-            private static readonly double F6 = 0.1 * global::System.Math.Pow(0.5, 6);
-            private static readonly double F7 = 0.1 * global::System.Math.Pow(0.5, 7);
+            private static readonly double F0 = global::LrCompose.ScheduleFormulas.MultiStepValue(0.1, 0.5, 0);
+            private static readonly double F1 = global::LrCompose.ScheduleFormulas.MultiStepValue(0.1, 0.5, 1);
+            private static readonly double F2 = global::LrCompose.ScheduleFormulas.MultiStepValue(0.1, 0.5, 2);
+            private static readonly double F3 = global::LrCompose.ScheduleFormulas.MultiStepValue(0.1, 0.5, 3);
+            private static readonly double F4 = global::LrCompose.ScheduleFormulas.MultiStepValue(0.1, 0.5, 4);
+            private static readonly double F5 = global::LrCompose.ScheduleFormulas.MultiStepValue(0.1, 0.5, 5);
+            private static readonly double F6 = global::LrCompose.ScheduleFormulas.MultiStepValue(0.1, 0.5, 6);
+            private static readonly double F7 = global::LrCompose.ScheduleFormulas.MultiStepValue(0.1, 0.5, 7);
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N0(double t)
             {
-                if (t >= 40d)
+                if (t >= 40L)
                 {
-                    if (t >= 60d)
+                    if (t >= 60L)
                     {
-                        if (t >= 70d)
+                        if (t >= 70L)
                         {
                             return F7;
                         }
                         return F6;
                     }
-                    if (t >= 50d)
+                    if (t >= 50L)
                     {
                         return F5;
                     }
                     return F4;
                 }
-                if (t >= 20d)
+                if (t >= 20L)
                 {
-                    if (t >= 30d)
+                    if (t >= 30L)
                     {
                         return F3;
                     }
                     return F2;
                 }
-                if (t >= 10d)
+                if (t >= 10L)
                 {
                     return F1;
                 }

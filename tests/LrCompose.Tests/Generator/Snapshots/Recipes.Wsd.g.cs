@@ -25,19 +25,19 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N0(double t)
             {
-                return N1(global::System.Math.Max(0, t - 5d));
+                return N1(global::System.Math.Max(0, t - 5L));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N1(double t)
             {
-                if (t >= 10d)
+                if (t >= 10L)
                 {
-                    if (t >= 70d)
+                    if (t >= 70L)
                     {
-                        return N2(t - 70d);
+                        return N2(t - 70L);
                     }
-                    return N3(t - 10d);
+                    return N3(t - 10L);
                 }
                 return N4(t);
             }
@@ -45,8 +45,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N2(double t)
             {
-                if (t >= 30d) return 5E-05;
-                return 5E-05 + (0.001 - 5E-05) * (1 - global::System.Math.Sqrt(t / 30d));
+                return global::LrCompose.ScheduleFormulas.OneMinusSqrt(t, 30L, 0.001, 5E-05);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -58,9 +57,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N4(double t)
             {
-                if (t >= 10d) return F1;
-                double p = t / 10d;
-                return F1 * p;
+                return global::LrCompose.ScheduleFormulas.Warmup(t, 10L, 0d, F1, global::LrCompose.WarmupShape.Linear, global::LrCompose.WarmupCount.FromZero);
             }
         }
     }

@@ -1,4 +1,4 @@
-namespace LrCompose.Conformance;
+namespace LrCompose.Cli.Conformance;
 
 /// <summary>What a conformance case asks to evaluate: a rate, optionally a momentum, or a plateau run over metrics.</summary>
 internal sealed record PeerSchedule(Schedule? Rate, Schedule? Momentum = null, PlateauState? Plateau = null);
@@ -31,12 +31,12 @@ internal static class PeerCatalogue
             case "CyclicLR":
                 var cyclic = Compat.Torch.CyclicLR(p.D("cyc_base_lr", b), p.D("max_lr"), p.L("step_size_up", 2000), p.LOrNull("step_size_down"),
                     p.S("mode", "triangular"), p.D("gamma", 1), p.D("base_momentum", 0.8), p.D("max_momentum", 0.9));
-                return new(cyclic.Rate, p.B("cycle_momentum", true) ? cyclic.Momentum : null);
+                return new(cyclic.LearningRate, p.B("cycle_momentum", true) ? cyclic.Momentum : null);
             case "OneCycleLR":
                 long total = p.Has("total_steps") ? p.L("total_steps") : p.L("epochs") * p.L("steps_per_epoch");
                 var one = Compat.Torch.OneCycleLR(p.D("max_lr"), total, p.D("pct_start", 0.3), p.S("anneal_strategy", "cos"),
                     p.D("div_factor", 25), p.D("final_div_factor", 1e4), p.B("three_phase", false), p.D("base_momentum", 0.85), p.D("max_momentum", 0.95));
-                return new(one.Rate, p.B("cycle_momentum", true) ? one.Momentum : null);
+                return new(one.LearningRate, p.B("cycle_momentum", true) ? one.Momentum : null);
             case "ReduceLROnPlateau":
                 return new(null, Plateau: Compat.Torch.ReduceLROnPlateau(b, p.S("mode", "min"), p.D("factor", 0.1), p.I("patience", 10),
                     p.D("threshold", 1e-4), p.S("threshold_mode", "rel"), p.I("cooldown", 0), p.D("min_lr", 0), p.D("eps", 1e-8)));

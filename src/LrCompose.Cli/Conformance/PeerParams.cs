@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LrCompose.Conformance;
+namespace LrCompose.Cli.Conformance;
 
 /// <summary>Reads a case's <c>params</c> object by the peer's own parameter names; JSON null or absence means the default.</summary>
 internal readonly struct PeerParams(JsonElement element)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using LrCompose.Core;
 using LrCompose.Generators.Model;
 using LrCompose.Validation;
 using Microsoft.CodeAnalysis;
@@ -11,12 +12,15 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LrCompose.Generators
 {
+    public sealed partial class RecipeGenerator
+    {
     /// <summary>
     /// Turns a <c>[CompiledSchedule]</c> member into a <see cref="RecipeSpec"/>: reads its recipe through the semantic
-    /// model (<see cref="IOperation"/>), folds every argument to a constant, validates it with the library's own
-    /// <see cref="ConstructorRules"/>, and mirrors the runtime's structure (fusion, flattening, leads).
+    /// model (<see cref="IOperation"/>), looks each call up in the shared <see cref="Vocabulary"/>, folds every argument
+    /// to a constant, validates it with the library's own <see cref="ConstructorRules"/>, and builds the recipes from the
+    /// shared <see cref="RecipeDefinitions"/>, mirroring the runtime's structure (fusion, flattening, leads).
     /// </summary>
-    internal static class RecipeParser
+    private static class Parser
     {
         public static Result<RecipeSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
@@ -131,10 +135,10 @@ namespace LrCompose.Generators
                         return Binary(binary, method);
                     case IInvocationOperation invocation:
                         return Invoke(invocation);
-                    case IPropertyReferenceOperation { Property.Name: "Rate" or "Momentum", Instance: { } pairOf } property
+                    case IPropertyReferenceOperation { Property.Name: "LearningRate" or "Momentum", Instance: { } pairOf } property
                         when property.Property.ContainingType.Name == "RateAndMomentum" && IsLrCompose(property.Property.ContainingType):
                         return Build(pairOf, pairOf.Syntax) is Pair pair
-                            ? (property.Property.Name == "Rate" ? pair.Rate : pair.Momentum)
+                            ? (property.Property.Name == "LearningRate" ? pair.Rate : pair.Momentum)
                             : throw new NotFlattenable(property.Syntax, property.Syntax.ToString(), DiagnosticDescriptors.NotFlattened);
                     default:
                         throw new NotFlattenable(operation.Syntax, operation.Syntax.ToString(), DiagnosticDescriptors.UnknownCall);
@@ -143,7 +147,8 @@ namespace LrCompose.Generators
 
             private object Binary(IBinaryOperation binary, IMethodSymbol method)
             {
-                if (method.Name == "op_RightShift") return Then(Build(binary.LeftOperand, binary.LeftOperand.Syntax), Build(binary.RightOperand, binary.RightOperand.Syntax), binary.Syntax);
+                if (method.Name == "op_RightShift")
+                    return Then(Build(binary.LeftOperand, binary.LeftOperand.Syntax), Build(binary.RightOperand, binary.RightOperand.Syntax), binary.Syntax, binary.RightOperand.Syntax);
                 if (method.Name == "op_Multiply")
                 {
                     var (schedule, factor) = binary.LeftOperand.Type?.SpecialType == SpecialType.System_Double
@@ -163,183 +168,195 @@ namespace LrCompose.Generators
                 string owner = method.ContainingType.Name;
                 string name = method.Name;
                 var syntax = call.Syntax;
-                switch (owner, name)
+                if (name == "Then" && owner is "Schedule" or "Lead")
+                    return Then(Build(call.Instance, call.Instance!.Syntax), Build(call.Arguments[0].Value, call.Arguments[0].Value.Syntax), syntax, call.Arguments[0].Syntax);
+                var recipes = new NodeRecipeBuilder(this, a, syntax);
+                switch (Vocabulary.ByMember(owner, name)?.Kind)
                 {
-                    case ("Schedules", "Constant"):
+                    case ScheduleKind.Constant:
                         Check(ConstructorRules.Constant(a.D("value")), a);
-                        return NodeSpec.Make("constant", new[] { a.D("value") }, Array.Empty<long>(), null);
-                    case ("Schedules", "Linear"):
+                        return NodeSpec.Make(ScheduleKind.Constant, new[] { a.D("value") }, Array.Empty<long>(), null);
+                    case ScheduleKind.Linear:
                         Check(ConstructorRules.Linear(a.L("steps"), a.D("from"), a.D("to")), a);
-                        return NodeSpec.Make("linear", new[] { a.D("from"), a.D("to") }, new[] { a.L("steps") }, a.L("steps"));
-                    case ("Schedules", "Cosine"):
+                        return Finite(ScheduleKind.Linear, a.L("steps"), a.D("from"), a.D("to"));
+                    case ScheduleKind.Cosine:
                         Check(ConstructorRules.Cosine(a.L("steps"), a.D("peak"), a.D("floor"), a.D("exponent"), a.D("kDecay")), a);
-                        return NodeSpec.Make("cosine", new[] { a.D("peak"), a.D("floor"), a.D("exponent"), a.D("kDecay") }, new[] { a.L("steps") }, a.L("steps"));
-                    case ("Schedules", "Polynomial"):
+                        return Finite(ScheduleKind.Cosine, a.L("steps"), a.D("peak"), a.D("floor"), a.D("exponent"), a.D("kDecay"));
+                    case ScheduleKind.Polynomial:
                         Check(ConstructorRules.Polynomial(a.L("steps"), a.D("from"), a.D("to"), a.D("power"), a.D("kDecay")), a);
-                        return NodeSpec.Make("polynomial", new[] { a.D("from"), a.D("to"), a.D("power"), a.D("kDecay") }, new[] { a.L("steps") }, a.L("steps"));
-                    case ("Schedules", "Exponential"):
+                        return Finite(ScheduleKind.Polynomial, a.L("steps"), a.D("from"), a.D("to"), a.D("power"), a.D("kDecay"));
+                    case ScheduleKind.Exponential:
                     {
                         double? end = a.NullableD("end");
                         Check(ConstructorRules.Exponential(a.D("from"), a.D("rate"), a.L("every"), a.L("begin"), end), a);
-                        int flags = (a.B("staircase") ? 1 : 0) | (end.HasValue ? 2 : 0);
-                        return NodeSpec.Make("exponential", new[] { a.D("from"), a.D("rate"), end ?? 0 }, new[] { a.L("every"), a.L("begin") }, null, flags);
+                        return NodeSpec.Make(ScheduleKind.Exponential, new[] { a.D("from"), a.D("rate"), end ?? 0 }, new[] { a.L("every"), a.L("begin") }, null)
+                            with { Staircase = a.B("staircase"), Clamped = end.HasValue };
                     }
-                    case ("Schedules", "StepDecay"):
+                    case ScheduleKind.StepDecay:
                         Check(ConstructorRules.StepDecay(a.D("from"), a.D("gamma"), a.L("every")), a);
-                        return NodeSpec.Make("step", new[] { a.D("from"), a.D("gamma") }, new[] { a.L("every") }, null);
-                    case ("Schedules", "MultiStep"):
+                        return NodeSpec.Make(ScheduleKind.StepDecay, new[] { a.D("from"), a.D("gamma") }, new[] { a.L("every") }, null);
+                    case ScheduleKind.MultiStep:
                     {
                         long[] milestones = a.Longs("milestones");
                         Check(ConstructorRules.MultiStep(a.D("from"), a.D("gamma"), milestones), a);
-                        return NodeSpec.Make("multistep", new[] { a.D("from"), a.D("gamma") }, milestones, null);
+                        return NodeSpec.Make(ScheduleKind.MultiStep, new[] { a.D("from"), a.D("gamma") }, milestones, null);
                     }
-                    case ("Schedules", "InverseSqrt"):
+                    case ScheduleKind.InverseSqrt:
                         Check(ConstructorRules.InverseSqrt(a.D("peak"), a.L("timescale")), a);
-                        return NodeSpec.Make("invsqrt", new[] { a.D("peak") }, new[] { a.L("timescale") }, null);
-                    case ("Schedules", "Tanh"):
+                        return recipes.InverseSqrt(a.D("peak"), a.L("timescale"));
+                    case ScheduleKind.Tanh:
                         Check(ConstructorRules.Tanh(a.L("steps"), a.D("from"), a.D("to"), a.D("lb"), a.D("ub")), a);
-                        return NodeSpec.Make("tanh", new[] { a.D("from"), a.D("to"), a.D("lb"), a.D("ub") }, new[] { a.L("steps") }, a.L("steps"));
-                    case ("Schedules", "OneMinusSqrt"):
+                        return Finite(ScheduleKind.Tanh, a.L("steps"), a.D("from"), a.D("to"), a.D("lb"), a.D("ub"));
+                    case ScheduleKind.OneMinusSqrt:
                         Check(ConstructorRules.OneMinusSqrt(a.L("steps"), a.D("from"), a.D("to")), a);
-                        return NodeSpec.Make("one-minus-sqrt", new[] { a.D("from"), a.D("to") }, new[] { a.L("steps") }, a.L("steps"));
-                    case ("Schedules", "Warmup"):
+                        return Finite(ScheduleKind.OneMinusSqrt, a.L("steps"), a.D("from"), a.D("to"));
+                    case ScheduleKind.Warmup:
                     {
-                        int shape = a.I("shape"), count = a.I("count");
-                        Check(ConstructorRules.Warmup(a.L("steps"), a.D("from"), shape == 1), a);
-                        return new Lead(null, new List<NodeSpec> { NodeSpec.Make("warmup", new[] { a.D("from") }, new[] { a.L("steps") }, a.L("steps"), shape | (count << 4)) });
+                        var shape = a.Option<WarmupShape>("shape");
+                        Check(ConstructorRules.Warmup(a.L("steps"), a.D("from"), shape == WarmupShape.Exponential), a);
+                        return new Lead(null, new List<NodeSpec> { WarmupNode(a.L("steps"), a.D("from"), shape, a.Option<WarmupCount>("count")) });
                     }
-                    case ("Schedules", "Hold"):
+                    case ScheduleKind.Hold:
                         Check(ConstructorRules.Hold(a.L("steps")), a);
-                        return new Lead(null, new List<NodeSpec> { NodeSpec.Make("hold", Array.Empty<double>(), new[] { a.L("steps") }, a.L("steps")) });
-                    case ("Schedules", "Sequence"):
+                        return recipes.Hold(a.L("steps"));
+                    case ScheduleKind.Sequence:
                     {
                         var phases = a.Elements("phases").Select(p => AsNode(Build(p, p.Syntax), p.Syntax)).ToList();
                         if (phases.Count == 0) throw new NotFlattenable(syntax, "Sequence()", DiagnosticDescriptors.NotFlattened);
                         return phases.Count == 1 ? phases[0] : Sequence(phases, syntax);
                     }
-                    case ("Schedule", "Then"):
-                    case ("Lead", "Then"):
-                        return Then(Build(call.Instance, call.Instance!.Syntax), Build(a.Value("next") ?? a.Value("lead") ?? a.Value("more"), call.Arguments[0].Value.Syntax), syntax);
-                    case ("Schedule", "Scale") when method.Parameters[0].Type.SpecialType == SpecialType.System_Double:
+                    case ScheduleKind.Join:
+                    {
+                        long[] boundaries = a.Longs("boundaries");
+                        var parts = a.Elements("schedules").Select(p => AsNode(Build(p, p.Syntax), p.Syntax)).ToArray();
+                        Check(ConstructorRules.Join(parts.Length, boundaries), a);
+                        var starts = new long[parts.Length];
+                        Array.Copy(boundaries, 0, starts, 1, boundaries.Length);
+                        long? length = parts[parts.Length - 1].Length is { } last && starts[starts.Length - 1] <= long.MaxValue - last
+                            ? starts[starts.Length - 1] + last : null;
+                        return NodeSpec.Make(ScheduleKind.Join, Array.Empty<double>(), starts, length, parts);
+                    }
+                    case ScheduleKind.Scale when method.Parameters[0].Type.SpecialType == SpecialType.System_Double:
                         return Scale(Instance(call), a.D("factor"), a.Syntax("factor"));
-                    case ("Schedule", "Shift"):
+                    case ScheduleKind.Shift:
                         return Shift(Instance(call), a.L("steps"), a.Syntax("steps"));
-                    case ("Schedule", "Stretch"):
+                    case ScheduleKind.Stretch:
                         return Stretch(Instance(call), a.D("factor"), a.Syntax("factor"), a);
-                    case ("Schedule", "Take"):
+                    case ScheduleKind.Take:
                         Check(ConstructorRules.Take(a.L("steps")), a);
-                        return NodeSpec.Make("take", Array.Empty<double>(), new[] { a.L("steps") }, a.L("steps"), 0, Instance(call));
-                    case ("Schedule", "Clamp"):
+                        return NodeSpec.Make(ScheduleKind.Take, Array.Empty<double>(), new[] { a.L("steps") }, a.L("steps"), Instance(call));
+                    case ScheduleKind.Clamp:
                     {
                         Check(ConstructorRules.Clamp(a.D("low"), a.D("high")), a);
                         var inner = Instance(call);
-                        return NodeSpec.Make("clamp", new[] { a.D("low"), a.D("high") }, Array.Empty<long>(), inner.Length, 0, inner).WithSpan(inner.Span);
+                        return NodeSpec.Make(ScheduleKind.Clamp, new[] { a.D("low"), a.D("high") }, Array.Empty<long>(), inner.Length, inner).WithSpan(inner.Span);
                     }
-                    case ("Schedule", "PerEpoch"):
+                    case ScheduleKind.PerEpoch:
                     {
                         Check(ConstructorRules.PerEpoch(a.L("stepsPerEpoch")), a);
                         var inner = Instance(call);
-                        long? length = inner.Length.HasValue ? inner.Length.Value * a.L("stepsPerEpoch") : null;
-                        return NodeSpec.Make("per-epoch", Array.Empty<double>(), new[] { a.L("stepsPerEpoch") }, length, 0, inner);
+                        Check(ConstructorRules.PerEpochLength(a.L("stepsPerEpoch"), inner.Length, out long? length), a);
+                        return NodeSpec.Make(ScheduleKind.PerEpoch, Array.Empty<double>(), new[] { a.L("stepsPerEpoch") }, length, inner);
                     }
-                    case ("Schedule", "Cycle"):
-                        return Cycle(Instance(call), a.D("multiplier"), a.D("decay"), a.NullableL("limit"), a, syntax);
-                    case ("Recipes", "WarmupCosine"):
-                    {
-                        long warmup = a.L("warmupSteps"), total = a.L("totalSteps");
-                        Check(ConstructorRules.WarmupCosine(warmup, total), a);
-                        Check(ConstructorRules.Warmup(warmup, 0, false), a);
-                        var cosine = CosineNode(total - warmup, a.D("peak"), a.D("floor"), a);
-                        var ramp = NodeSpec.Make("warmup", new[] { 0.0 }, new[] { warmup }, warmup, a.I("count") << 4);
-                        return Sequence(new List<NodeSpec> { ramp, cosine }, syntax);
-                    }
-                    case ("Recipes", "Noam"):
-                    {
-                        long dModel = a.I("dModel"), warmup = a.L("warmupSteps");
-                        Check(ConstructorRules.Noam(dModel, warmup, a.D("factor")), a);
-                        double peak = a.D("factor") / Math.Sqrt(dModel) / Math.Sqrt(warmup);
-                        var ramp = NodeSpec.Make("warmup", new[] { 0.0 }, new[] { warmup }, warmup);
-                        return Sequence(new List<NodeSpec> { ramp, NodeSpec.Make("invsqrt", new[] { peak }, new[] { warmup }, null) }, syntax);
-                    }
-                    case ("Recipes", "Sgdr"):
-                    {
-                        var cosine = CosineNode(a.L("period"), a.D("peak"), a.D("floor"), a);
-                        return Cycle(cosine, a.D("multiplier"), a.D("decay"), a.NullableL("limit"), a, syntax);
-                    }
-                    case ("Schedules", "Triangular"):
+                    case ScheduleKind.Cycle:
+                        return recipes.Cycle(Instance(call), a.D("multiplier"), a.D("decay"), a.NullableI("limit"));
+                    case ScheduleKind.Triangular:
                     {
                         long up = a.L("up");
                         long? down = a.NullableL("down");
                         Check(ConstructorRules.Triangular(a.D("low"), a.D("high"), up, down, a.D("gamma")), a);
-                        return NodeSpec.Make("triangular", new[] { a.D("low"), a.D("high"), a.D("gamma") }, new[] { up, down ?? up }, null, a.I("mode"));
+                        return NodeSpec.Make(ScheduleKind.Triangular, new[] { a.D("low"), a.D("high"), a.D("gamma") }, new[] { up, down ?? up }, null)
+                            with { TriangularMode = a.Option<TriangularMode>("mode") };
                     }
-                    case ("Schedule", "Mirror"):
-                    {
-                        Check(ConstructorRules.Mirror(a.D("low"), a.D("high")), a);
-                        var inner = Instance(call);
-                        return Mirror(inner, a.D("low"), a.D("high"));
-                    }
-                    case ("Recipes", "OneCycle"):
-                    {
-                        double max = a.D("maxRate"), pct = a.D("pctStart"), div = a.D("divFactor"), finalDiv = a.D("finalDivFactor");
-                        long total = a.L("totalSteps");
-                        Check(ConstructorRules.OneCycle(max, total, pct, div, finalDiv), a);
-                        bool cosine = a.I("anneal") == 0, three = a.B("threePhase");
-                        double initial = max / div, final = initial / finalDiv;
-                        long up = (long)Math.Round(pct * total);
-                        long rest = total - (three ? 2 * up : up);
-                        if (up < 1 || rest < 1)
-                            Report(new Violation("pctStart", ConstructorRules.Show(pct), "must leave every phase of a " + total + "-step one-cycle at least one step"), a.Syntax("pctStart"));
-                        NodeSpec Segment(long steps, double from, double to) => cosine
-                            ? NodeSpec.Make("cosine", new[] { from, to, 1.0, 1.0 }, new[] { steps }, steps)
-                            : NodeSpec.Make("linear", new[] { from, to }, new[] { steps }, steps);
-                        var phases = three
-                            ? new List<NodeSpec> { Segment(up, initial, max), Segment(up, max, initial), Segment(rest, initial, final) }
-                            : new List<NodeSpec> { Segment(up, initial, max), Segment(rest, max, final) };
-                        var rate = Sequence(phases, syntax);
-                        return new Pair(rate, Mirror(rate, a.D("baseMomentum"), a.D("maxMomentum")));
-                    }
-                    case ("Schedules", "PiecewiseConstant"):
+                    case ScheduleKind.Mirror:
+                        return recipes.Mirror(Instance(call), a.D("low"), a.D("high"));
+                    case ScheduleKind.PiecewiseConstant:
                     {
                         double[] values = a.Elements("values").Select(e => Constant<double>(e)).ToArray();
                         long[] boundaries = a.Longs("boundaries");
                         Check(ConstructorRules.PiecewiseConstant(values, boundaries), a);
-                        return NodeSpec.Make("piecewise", values, boundaries, null);
+                        return NodeSpec.Make(ScheduleKind.PiecewiseConstant, values, boundaries, null);
                     }
-                    case ("Schedules", "Interpolate"):
+                    case ScheduleKind.Interpolate:
                     {
                         var knots = a.Elements("knots").Select(Knot).ToArray();
                         Check(ConstructorRules.Interpolate(knots.Select(k => k.At).ToArray(), knots.Select(k => k.Value).ToArray()), a);
-                        long length = (long)Math.Ceiling(knots[knots.Length - 1].At) is var l && l >= 1 ? l : 1;
-                        return NodeSpec.Make("interpolate", knots.SelectMany(k => new[] { k.At, k.Value }).ToArray(), Array.Empty<long>(), length, a.I("kind"));
+                        Check(ConstructorRules.InterpolateLength(knots[knots.Length - 1].At, out long length), a);
+                        return NodeSpec.Make(ScheduleKind.Interpolate, knots.SelectMany(k => new[] { k.At, k.Value }).ToArray(), Array.Empty<long>(), length)
+                            with { Interpolation = a.Option<Interpolation>("kind") };
                     }
-                    case ("Schedules", "Min"):
-                    case ("Schedules", "Max"):
+                    case ScheduleKind.Min:
+                    case ScheduleKind.Max:
                     {
                         var left = AsNode(Build(a.Value("a"), a.Value("a")!.Syntax), a.Value("a")!.Syntax);
                         var right = AsNode(Build(a.Value("b"), a.Value("b")!.Syntax), a.Value("b")!.Syntax);
                         long? length = left.Length.HasValue && right.Length.HasValue ? Math.Max(left.Length.Value, right.Length.Value) : null;
-                        return NodeSpec.Make(name == "Max" ? "max" : "min", Array.Empty<double>(), Array.Empty<long>(), length, 0, left, right);
+                        return NodeSpec.Make(name == "Max" ? ScheduleKind.Max : ScheduleKind.Min, Array.Empty<double>(), Array.Empty<long>(), length, left, right);
                     }
-                    case ("Recipes", "WarmupStableDecay"):
+                    case ScheduleKind.WarmupCosine:
+                        return RecipeDefinitions.WarmupCosine(recipes, a.D("peak"), a.L("warmupSteps"), a.L("totalSteps"), a.D("floor"), a.Option<WarmupCount>("count"));
+                    case ScheduleKind.Noam:
+                        return RecipeDefinitions.Noam(recipes, a.I("dModel"), a.L("warmupSteps"), a.D("factor"));
+                    case ScheduleKind.Sgdr:
+                        return RecipeDefinitions.Sgdr(recipes, a.D("peak"), a.L("period"), a.D("floor"), a.D("multiplier"), a.D("decay"), a.NullableI("limit"));
+                    case ScheduleKind.OneCycle:
                     {
-                        long warmup = a.L("warmupSteps"), stable = a.L("stableSteps"), decay = a.L("decaySteps");
-                        double peak = a.D("peak"), floor = a.D("floor");
-                        Check(ConstructorRules.WarmupStableDecay(warmup, stable, decay, peak, floor), a);
-                        var fall = a.I("decay") switch
-                        {
-                            1 => NodeSpec.Make("cosine", new[] { peak, floor, 1.0, 1.0 }, new[] { decay }, decay),
-                            2 => NodeSpec.Make("one-minus-sqrt", new[] { peak, floor }, new[] { decay }, decay),
-                            _ => NodeSpec.Make("linear", new[] { peak, floor }, new[] { decay }, decay),
-                        };
-                        var phases = new List<NodeSpec> { NodeSpec.Make("warmup", new[] { 0.0 }, new[] { warmup }, warmup) };
-                        if (stable > 0) phases.Add(NodeSpec.Make("hold", Array.Empty<double>(), new[] { stable }, stable));
-                        phases.Add(fall);
-                        return Sequence(phases, syntax);
+                        var (rate, momentum) = RecipeDefinitions.OneCycle(recipes, a.D("maxRate"), a.L("totalSteps"), a.D("pctStart"), a.D("divFactor"),
+                            a.D("finalDivFactor"), a.Option<Anneal>("anneal"), a.B("threePhase"), a.D("baseMomentum"), a.D("maxMomentum"));
+                        return new Pair(rate, momentum);
                     }
+                    case ScheduleKind.WarmupStableDecay:
+                        return RecipeDefinitions.WarmupStableDecay(recipes, a.D("peak"), a.L("warmupSteps"), a.L("stableSteps"), a.L("decaySteps"),
+                            a.D("floor"), a.Option<DecayShape>("decay"));
                     default:
                         ValidateUnflattened(call, owner, name, a);
                         throw new NotFlattenable(syntax, owner + "." + name, DiagnosticDescriptors.NotFlattened);
+                }
+            }
+
+            private static NodeSpec Finite(ScheduleKind kind, long steps, params double[] numbers) =>
+                NodeSpec.Make(kind, numbers, new[] { steps }, steps);
+
+            /// <summary>A warmup before it knows its target (Numbers[1] is filled in when the lead resolves).</summary>
+            private static NodeSpec WarmupNode(long steps, double from, WarmupShape shape, WarmupCount count) =>
+                Finite(ScheduleKind.Warmup, steps, from, 0) with { WarmupShape = shape, WarmupCount = count };
+
+            /// <summary>The shared recipes, built from this model; a broken rule is reported at the call's argument.</summary>
+            private sealed class NodeRecipeBuilder(Builder owner, Args a, SyntaxNode syntax) : IRecipeBuilder<NodeSpec, Lead>
+            {
+                public void Require(Violation? violation) => owner.Check(violation, a);
+                public NodeSpec Linear(long steps, double from, double to) =>
+                    Checked(ConstructorRules.Linear(steps, from, to), Finite(ScheduleKind.Linear, steps, from, to));
+                public NodeSpec Cosine(long steps, double peak, double floor) =>
+                    Checked(ConstructorRules.Cosine(steps, peak, floor, 1, 1), Finite(ScheduleKind.Cosine, steps, peak, floor, 1.0, 1.0));
+                public NodeSpec OneMinusSqrt(long steps, double from, double to) =>
+                    Checked(ConstructorRules.OneMinusSqrt(steps, from, to), Finite(ScheduleKind.OneMinusSqrt, steps, from, to));
+                public NodeSpec InverseSqrt(double peak, long timescale) =>
+                    Checked(ConstructorRules.InverseSqrt(peak, timescale), NodeSpec.Make(ScheduleKind.InverseSqrt, new[] { peak }, new[] { timescale }, null));
+                public Lead Warmup(long steps, WarmupCount count)
+                {
+                    Require(ConstructorRules.Warmup(steps, 0, false));
+                    return new Lead(null, new List<NodeSpec> { WarmupNode(steps, 0, WarmupShape.Linear, count) });
+                }
+                public Lead Hold(long steps)
+                {
+                    Require(ConstructorRules.Hold(steps));
+                    return new Lead(null, new List<NodeSpec> { Finite(ScheduleKind.Hold, steps, 0.0) });
+                }
+                public Lead Then(Lead lead, Lead more) => (Lead)owner.Then(lead, more, syntax);
+                public NodeSpec Then(Lead lead, NodeSpec next) => (NodeSpec)owner.Then(lead, next, syntax);
+                public NodeSpec Sequence(NodeSpec[] phases) => owner.Sequence(phases.ToList(), syntax);
+                public NodeSpec Cycle(NodeSpec schedule, double multiplier, double decay, int? limit) => owner.Cycle(schedule, multiplier, decay, limit, a, syntax);
+                public NodeSpec Mirror(NodeSpec schedule, double low, double high)
+                {
+                    Require(ConstructorRules.Mirror(low, high));
+                    return NodeSpec.Make(ScheduleKind.Mirror, new[] { low, high }, Array.Empty<long>(), schedule.Length, schedule).WithSpan(schedule.Span);
+                }
+
+                private NodeSpec Checked(Violation? violation, NodeSpec node)
+                {
+                    Require(violation);
+                    return node;
                 }
             }
 
@@ -371,13 +388,6 @@ namespace LrCompose.Generators
                 }
             }
 
-            /// <summary>A validated plain cosine, for the recipes that are built from one.</summary>
-            private NodeSpec CosineNode(long steps, double peak, double floor, Args a)
-            {
-                Check(ConstructorRules.Cosine(steps, peak, floor, 1, 1), a);
-                return NodeSpec.Make("cosine", new[] { peak, floor, 1.0, 1.0 }, new[] { steps }, steps);
-            }
-
             /// <summary>A <c>new Knot(at, value)</c> with constant arguments.</summary>
             private static (double At, double Value) Knot(IOperation element)
             {
@@ -392,100 +402,118 @@ namespace LrCompose.Generators
                 built as NodeSpec ?? throw new NotFlattenable(syntax, "a warmup or hold that leads into nothing", DiagnosticDescriptors.NotFlattened);
 
             /// <summary>The runtime's Then over schedules and leads, including lead resolution.</summary>
-            private object Then(object first, object next, SyntaxNode syntax)
+            /// <param name="syntax">The whole call, where a phase that never ends is reported.</param>
+            /// <param name="nextSyntax">The argument that follows, where a rule about it (its start, the value a warmup
+            /// ramps into) is reported; the call when there is no separate argument.</param>
+            private object Then(object first, object next, SyntaxNode syntax, SyntaxNode? nextSyntax = null)
             {
+                var at = nextSyntax ?? syntax;
                 switch (first, next)
                 {
                     case (NodeSpec a, NodeSpec b):
-                        return Sequence(new List<NodeSpec> { a, b }, syntax);
+                        return Sequence(new List<NodeSpec> { a, b }, syntax, at);
                     case (NodeSpec a, Lead b):
-                        return new Lead(b.Before is null ? a : Sequence(new List<NodeSpec> { a, b.Before }, syntax), b.Parts);
+                        return new Lead(b.Before is null ? a : Sequence(new List<NodeSpec> { a, b.Before }, syntax, at), b.Parts);
                     case (Lead a, Lead b) when b.Before is null:
                         return new Lead(a.Before, a.Parts.Concat(b.Parts).ToList());
                     case (Lead a, NodeSpec b):
                     {
-                        var tail = Sequence(a.Parts.Concat(new[] { b }).ToList(), syntax);
-                        return a.Before is null ? tail : Sequence(new List<NodeSpec> { a.Before, tail }, syntax);
+                        var tail = Sequence(Resolve(a.Parts, b, at), syntax, at);
+                        return a.Before is null ? tail : Sequence(new List<NodeSpec> { a.Before, tail }, syntax, at);
                     }
                     default:
                         throw new NotFlattenable(syntax, syntax.ToString(), DiagnosticDescriptors.NotFlattened);
                 }
             }
 
-            /// <summary>The runtime's flat sequence: nested sequences are spliced; every phase but the last must end.</summary>
-            private NodeSpec Sequence(List<NodeSpec> parts, SyntaxNode syntax)
+            /// <summary>
+            /// As the runtime's <c>Lead.Then</c>: backwards from <paramref name="next"/>, each warmup or hold learns the
+            /// value it leads into (the start of what follows it), checked by the shared rule.
+            /// </summary>
+            private List<NodeSpec> Resolve(List<NodeSpec> parts, NodeSpec next, SyntaxNode syntax)
+            {
+                var resolved = new NodeSpec[parts.Count + 1];
+                resolved[parts.Count] = next;
+                double target = NodeValues.At(next, 0);
+                for (int i = parts.Count - 1; i >= 0; i--)
+                {
+                    var part = parts[i];
+                    if (part.Kind == ScheduleKind.Warmup)
+                    {
+                        if (ConstructorRules.WarmupTarget(target, part.WarmupShape) is { } broken) Report(broken, syntax);
+                        resolved[i] = part with { Numbers = new[] { part.N(0), target }.ToEquatableArray() };
+                    }
+                    else resolved[i] = part with { Numbers = new[] { target }.ToEquatableArray() };
+                    target = NodeValues.At(resolved[i], 0);
+                }
+                return resolved.ToList();
+            }
+
+            /// <summary>The runtime's flat sequence: nested sequences are spliced; every phase but the last must end,
+            /// and every start must stay within long.MaxValue (the shared rule).</summary>
+            private NodeSpec Sequence(List<NodeSpec> parts, SyntaxNode syntax, SyntaxNode? nextSyntax = null)
             {
                 var phases = new List<NodeSpec>();
                 foreach (var part in parts)
                 {
-                    if (part.Kind == "sequence") phases.AddRange(part.Children);
+                    if (part.Kind == ScheduleKind.Sequence) phases.AddRange(part.Children);
                     else phases.Add(part);
                 }
-                var starts = new long[phases.Count];
-                long at = 0;
-                for (int i = 0; i < phases.Count; i++)
+                for (int i = 0; i < phases.Count - 1; i++)
                 {
-                    starts[i] = at;
-                    if (i < phases.Count - 1)
+                    if (!phases[i].Length.HasValue)
                     {
-                        if (!phases[i].Length.HasValue)
-                        {
-                            errors.Add(new DiagnosticInfo(DiagnosticDescriptors.NeverEnds.Id, LocationInfo.From(syntax), new[] { phases[i].Kind }.ToEquatableArray()));
-                            throw new InvalidRecipe();
-                        }
-                        at += phases[i].Length!.Value;
+                        errors.Add(new DiagnosticInfo(DiagnosticDescriptors.NeverEnds.Id, LocationInfo.From(syntax),
+                            new[] { Vocabulary.Of(phases[i].Kind).Text }.ToEquatableArray()));
+                        throw new InvalidRecipe();
                     }
                 }
-                long? length = phases[phases.Count - 1].Length.HasValue ? starts[starts.Length - 1] + phases[phases.Count - 1].Length!.Value : null;
-                return new NodeSpec("sequence", EquatableArray<double>.Empty, starts.ToEquatableArray(), 0, phases.ToEquatableArray(), length,
+                var starts = new long[phases.Count];
+                if (ConstructorRules.PhaseStarts(phases.Select(p => p.Length).ToArray(), starts, out long? length) is { } tooLong) Report(tooLong, nextSyntax ?? syntax);
+                return new NodeSpec(ScheduleKind.Sequence, EquatableArray<double>.Empty, starts.ToEquatableArray(), phases.ToEquatableArray(), length,
                     length.HasValue ? length.Value : double.PositiveInfinity);
             }
-
-            private static NodeSpec Mirror(NodeSpec inner, double low, double high) =>
-                NodeSpec.Make("mirror", new[] { low, high }, Array.Empty<long>(), inner.Length, 0, inner).WithSpan(inner.Span);
 
             private NodeSpec Scale(NodeSpec inner, double factor, SyntaxNode syntax)
             {
                 if (ConstructorRules.Scale(factor) is { } broken) Report(broken, syntax);
                 if (factor == 1) return inner;
-                var (target, combined) = inner.Kind == "scale" ? (inner.Child, inner.N(0) * factor) : (inner, factor);
-                return combined == 1 ? target : NodeSpec.Make("scale", new[] { combined }, Array.Empty<long>(), target.Length, 0, target).WithSpan(target.Span);
+                var (target, combined) = inner.Kind == ScheduleKind.Scale ? (inner.Child, inner.N(0) * factor) : (inner, factor);
+                if (ConstructorRules.ScaledMaximum(factor, NodeValues.Bounds(target).Max, combined) is { } tooLarge) Report(tooLarge, syntax);
+                return combined == 1 ? target : NodeSpec.Make(ScheduleKind.Scale, new[] { combined }, Array.Empty<long>(), target.Length, target).WithSpan(target.Span);
             }
 
             private NodeSpec Shift(NodeSpec inner, long steps, SyntaxNode syntax)
             {
                 if (steps == 0) return inner;
-                var (target, total) = inner.Kind == "shift" ? (inner.Child, inner.W(0) + steps) : (inner, steps);
+                var (target, total) = inner.Kind == ScheduleKind.Shift ? (inner.Child, inner.W(0) + steps) : (inner, steps);
                 if (total == 0) return target;
-                if (ConstructorRules.ShiftedLength(steps, target.Length, total) is { } tooShort) Report(tooShort, syntax);
-                long? length = target.Length.HasValue ? Math.Max(1, target.Length.Value + total) : null;
-                return NodeSpec.Make("shift", Array.Empty<double>(), new[] { total }, length, 0, target);
+                if (ConstructorRules.ShiftLength(steps, target.Length, total, out long? length) is { } broken) Report(broken, syntax);
+                return NodeSpec.Make(ScheduleKind.Shift, Array.Empty<double>(), new[] { total }, length, target);
             }
 
             private NodeSpec Stretch(NodeSpec inner, double factor, SyntaxNode syntax, Args a)
             {
                 Check(ConstructorRules.Stretch(factor), a);
                 if (factor == 1) return inner;
-                var (target, combined) = inner.Kind == "stretch" ? (inner.Child, inner.N(0) * factor) : (inner, factor);
+                var (target, combined) = inner.Kind == ScheduleKind.Stretch ? (inner.Child, inner.N(0) * factor) : (inner, factor);
                 if (combined == 1) return target;
                 if (ConstructorRules.StretchedLength(factor, target.Length, combined) is { } outOfRange) Report(outOfRange, syntax);
                 long? length = target.Length.HasValue ? (long)Math.Ceiling(target.Length.Value * combined) : null;
-                return NodeSpec.Make("stretch", new[] { combined }, Array.Empty<long>(), length, 0, target).WithSpan(target.Span * combined);
+                return NodeSpec.Make(ScheduleKind.Stretch, new[] { combined }, Array.Empty<long>(), length, target).WithSpan(target.Span * combined);
             }
 
             private NodeSpec Cycle(NodeSpec inner, double multiplier, double decay, long? limit, Args a, SyntaxNode syntax)
             {
                 if (!inner.Length.HasValue)
                 {
-                    errors.Add(new DiagnosticInfo(DiagnosticDescriptors.NeverEnds.Id, LocationInfo.From(syntax), new[] { inner.Kind }.ToEquatableArray()));
+                    errors.Add(new DiagnosticInfo(DiagnosticDescriptors.NeverEnds.Id, LocationInfo.From(syntax), new[] { Vocabulary.Of(inner.Kind).Text }.ToEquatableArray()));
                     throw new InvalidRecipe();
                 }
                 Check(ConstructorRules.Cycle(multiplier, decay, limit), a);
                 double period = inner.Span;
-                long? length = limit.HasValue
-                    ? (long)Math.Ceiling(CycleSpans.Total(period, multiplier, limit.Value))
-                    : null;
-                return NodeSpec.Make("cycle", new[] { multiplier, decay, period }, new[] { limit ?? -1 }, length, 0, inner);
+                Check(ConstructorRules.CycleLength(period, multiplier, limit, out long? length), a);
+                return NodeSpec.Make(ScheduleKind.Cycle, new[] { multiplier, decay, period }, new[] { limit ?? -1 }, length, inner);
             }
 
             private void Check(Violation? violation, Args a)
@@ -528,6 +556,17 @@ namespace LrCompose.Generators
                 public double D(string name) => Convert.ToDouble(Constant(name), System.Globalization.CultureInfo.InvariantCulture);
                 public long L(string name) => Convert.ToInt64(Constant(name), System.Globalization.CultureInfo.InvariantCulture);
                 public int I(string name) => Convert.ToInt32(Constant(name), System.Globalization.CultureInfo.InvariantCulture);
+
+                /// <summary>An option of one of the shared enums; the generator compiles the same enum source as the library,
+                /// so the constant means the same member on both sides.</summary>
+                public T Option<T>(string name) where T : struct, Enum
+                {
+                    object value = Enum.ToObject(typeof(T), Constant(name)!);
+                    if (!Enum.IsDefined(typeof(T), value)) throw new NotFlattenable(call.Syntax, name, DiagnosticDescriptors.NotConstant);
+                    return (T)value;
+                }
+
+                public int? NullableI(string name) => Constant(name) is { } v ? Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) : null;
                 public bool B(string name) => Convert.ToBoolean(Constant(name), System.Globalization.CultureInfo.InvariantCulture);
 
                 public double? NullableD(string name) => Constant(name) is { } v ? Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) : null;
@@ -564,4 +603,5 @@ namespace LrCompose.Generators
             }
         }
     }
+}
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace LrCompose.Conformance;
+namespace LrCompose.Cli.Conformance;
 
 /// <summary>The outcome of one reference case.</summary>
 /// <param name="Id">The case id from the file.</param>
@@ -10,7 +10,7 @@ namespace LrCompose.Conformance;
 /// <param name="MaxRelativeError">Largest |ours − theirs| / |theirs| where theirs ≠ 0.</param>
 /// <param name="Passed">Every value within <c>1e-12 + 1e-9·|theirs|</c>.</param>
 /// <param name="Error">Why the case could not be evaluated, if it could not.</param>
-public sealed record ConformanceResult(string Id, string Schedule, double MaxAbsoluteError, double MaxRelativeError, bool Passed, string? Error = null)
+internal sealed record ConformanceResult(string Id, string Schedule, double MaxAbsoluteError, double MaxRelativeError, bool Passed, string? Error = null)
 {
     /// <summary>One line: id, errors, PASS/FAIL.</summary>
     public override string ToString() => Error is not null
@@ -20,7 +20,7 @@ public sealed record ConformanceResult(string Id, string Schedule, double MaxAbs
 
 /// <summary>All results of a run, with the closing count.</summary>
 /// <param name="Results">One per case, in file order.</param>
-public sealed record ConformanceReport(IReadOnlyList<ConformanceResult> Results)
+internal sealed record ConformanceReport(IReadOnlyList<ConformanceResult> Results)
 {
     /// <summary>Cases that passed.</summary>
     public int Passed => Results.Count(r => r.Passed);
@@ -37,7 +37,7 @@ public sealed record ConformanceReport(IReadOnlyList<ConformanceResult> Results)
 /// <c>{"cases": [{"id", "library", "schedule", "params", "steps", "lr", "momentum"?, "metrics"?}]}</c>; every case is
 /// mapped by its library and schedule name and its parameters alone.
 /// </summary>
-public static class ConformanceRunner
+internal static class ConformanceRunner
 {
     /// <summary>The absolute part of the tolerance.</summary>
     public const double AbsoluteTolerance = 1e-12;

@@ -2,18 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LrCompose.Core;
 using LrCompose.Generators.Model;
 
 namespace LrCompose.Generators
 {
-    /// <summary>
-    /// Writes the struct for a <see cref="RecipeSpec"/>. Each node becomes one small static method whose body is the
-    /// runtime node's formula with every parameter as a literal, so results are bit-identical to the runtime; phase
-    /// lookups become balanced branch trees over constant boundaries.
-    /// </summary>
-    internal static class RecipeEmitter
+    public sealed partial class RecipeGenerator
     {
-        public const string Version = "0.1.0";
+    /// <summary>
+    /// Writes the struct for a <see cref="RecipeSpec"/>. Each node becomes one small static method that calls the
+    /// library's own formula (<see cref="ScheduleFormulas"/>) with every parameter as a literal, so results are
+    /// bit-identical to the runtime by construction. What only the emitter does: phase lookups as balanced branch trees
+    /// over constant boundaries, bucket tables, and fields for values computed once.
+    /// </summary>
+    private static class Emitter
+    {
+        private const string F = "global::LrCompose.ScheduleFormulas.";
 
         public static string Emit(RecipeSpec spec)
         {
@@ -25,7 +29,7 @@ namespace LrCompose.Generators
             foreach (var declaration in spec.ContainingTypes) w.Open(declaration);
 
             w.Line("/// <summary>The compiled form of <see cref=\"" + spec.MemberName + "\"/>.</summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LrCompose.Generators\", \"" + Version + "\")]");
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LrCompose.Generators\", \"" + RecipeGenerator.Version + "\")]");
             w.Open(spec.Accessibility + " readonly struct " + spec.StructName + " : global::LrCompose.ICompiledSchedule");
             if (spec.Root is null)
             {
@@ -78,7 +82,18 @@ namespace LrCompose.Generators
             return value < 0 ? "(" + text + ")" : text;
         }
 
-        private static string Lit(long value) => Lit((double)value);
+        private static string Lit(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
+
+        private static string Lit(bool value) => value ? "true" : "false";
+
+        /// <summary>A member of a shared option enum, by name.</summary>
+        private static string Option<T>(T value) where T : struct, Enum => "global::LrCompose." + typeof(T).Name + "." + value;
+
+        /// <summary><c>return ScheduleFormulas.Name(args);</c></summary>
+        private static string Call(string formula, params string[] args) => "return " + F + formula + "(" + string.Join(", ", args) + ");";
+
+        private static string MultiStepValue(NodeSpec node, int passed) =>
+            F + "MultiStepValue(" + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ", " + passed.ToString(CultureInfo.InvariantCulture) + ")";
 
         private sealed record Method(string Name, List<string> Lines);
 
@@ -123,40 +138,26 @@ namespace LrCompose.Generators
                 var lines = m.Lines;
                 switch (node.Kind)
                 {
-                    case "constant":
+                    case ScheduleKind.Constant:
                         lines.Add("return " + Lit(node.N(0)) + ";");
                         break;
-                    case "linear":
-                        lines.Add("if (t >= " + Lit(node.W(0)) + ") return " + Lit(node.N(1)) + ";");
-                        lines.Add("return " + Lit(node.N(0)) + " + (" + Lit(node.N(1)) + " - " + Lit(node.N(0)) + ") * (t / " + Lit(node.W(0)) + ");");
+                    case ScheduleKind.Linear:
+                        lines.Add(Call("Linear", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1))));
                         break;
-                    case "cosine":
-                        lines.Add("if (t >= " + Lit(node.W(0)) + ") return " + Lit(node.N(1)) + ";");
-                        lines.Add("double progress = " + Progress(node.W(0), node.N(3)) + ";");
-                        lines.Add("double c = 0.5 * (1 + global::System.Math.Cos(global::System.Math.PI * progress));");
-                        if (node.N(2) != 1) lines.Add("c = global::System.Math.Pow(c, " + Lit(node.N(2)) + ");");
-                        lines.Add("return " + Lit(node.N(1)) + " + (" + Lit(node.N(0)) + " - " + Lit(node.N(1)) + ") * c;");
+                    case ScheduleKind.Cosine:
+                        lines.Add(Call("Cosine", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.N(3))));
                         break;
-                    case "polynomial":
-                        lines.Add("if (t >= " + Lit(node.W(0)) + ") return " + Lit(node.N(1)) + ";");
-                        lines.Add("double progress = " + Progress(node.W(0), node.N(3)) + ";");
-                        lines.Add("return (" + Lit(node.N(0)) + " - " + Lit(node.N(1)) + ") * global::System.Math.Pow(1 - progress, " + Lit(node.N(2)) + ") + " + Lit(node.N(1)) + ";");
+                    case ScheduleKind.Polynomial:
+                        lines.Add(Call("Polynomial", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.N(3))));
                         break;
-                    case "exponential":
-                    {
-                        lines.Add("if (t <= " + Lit(node.W(1)) + ") return " + Lit(node.N(0)) + ";");
-                        lines.Add("double p = (t - " + Lit(node.W(1)) + ") / " + Lit(node.W(0)) + ";");
-                        if ((node.Flags & 1) != 0) lines.Add("p = global::System.Math.Floor(p);");
-                        lines.Add("double v = " + Lit(node.N(0)) + " * global::System.Math.Pow(" + Lit(node.N(1)) + ", p);");
-                        if ((node.Flags & 2) != 0)
-                            lines.Add("v = global::System.Math." + (node.N(1) < 1 ? "Max" : "Min") + "(v, " + Lit(node.N(2)) + ");");
-                        lines.Add("return v;");
+                    case ScheduleKind.Exponential:
+                        lines.Add(Call("Exponential", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.W(1)), Lit(node.Staircase),
+                            Lit(node.Clamped), Lit(node.N(2))));
                         break;
-                    }
-                    case "step":
-                        lines.Add("return " + Lit(node.N(0)) + " * global::System.Math.Pow(" + Lit(node.N(1)) + ", global::System.Math.Floor(t / " + Lit(node.W(0)) + "));");
+                    case ScheduleKind.StepDecay:
+                        lines.Add(Call("StepDecay", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0))));
                         break;
-                    case "multistep":
+                    case ScheduleKind.MultiStep:
                     {
                         var milestones = node.Wholes.AsArray();
                         if (milestones.Length >= BucketThreshold)
@@ -164,13 +165,12 @@ namespace LrCompose.Generators
                             MultiStepBuckets(node, milestones, lines);
                             break;
                         }
-                        var values = Enumerable.Range(0, milestones.Length + 1)
-                            .Select(k => Field(Lit(node.N(0)) + " * global::System.Math.Pow(" + Lit(node.N(1)) + ", " + k + ")")).ToArray();
+                        var values = Enumerable.Range(0, milestones.Length + 1).Select(k => Field(MultiStepValue(node, k))).ToArray();
                         Tree(lines, 0, milestones.Length, "", (lo, hi) => (hi + lo + 1) / 2,
                             mid => "t >= " + Lit(milestones[mid - 1]), k => "return " + values[k] + ";");
                         break;
                     }
-                    case "piecewise":
+                    case ScheduleKind.PiecewiseConstant:
                     {
                         var boundaries = node.Wholes.AsArray();
                         var values = node.Numbers.AsArray();
@@ -178,40 +178,24 @@ namespace LrCompose.Generators
                             mid => "t >= " + Lit(boundaries[mid - 1]), k => "return " + Lit(values[k]) + ";");
                         break;
                     }
-                    case "invsqrt":
-                        lines.Add("return " + Lit(node.N(0)) + " * (1.0 / global::System.Math.Sqrt((t + " + Lit(node.W(0)) + ") / " + Lit(node.W(0)) + "));");
+                    case ScheduleKind.InverseSqrt:
+                        lines.Add(Call("InverseSqrt", "t", Lit(node.N(0)), Lit(node.W(0))));
                         break;
-                    case "tanh":
-                        lines.Add("if (t >= " + Lit(node.W(0)) + ") t = " + Lit(node.W(0)) + ";");
-                        lines.Add("double r = t / " + Lit(node.W(0)) + ";");
-                        lines.Add("return " + Lit(node.N(1)) + " + 0.5 * (" + Lit(node.N(0)) + " - " + Lit(node.N(1)) + ") * (1 - global::System.Math.Tanh("
-                                  + Lit(node.N(2)) + " * (1 - r) + " + Lit(node.N(3)) + " * r));");
+                    case ScheduleKind.Tanh:
+                        lines.Add(Call("Tanh", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.N(3))));
                         break;
-                    case "one-minus-sqrt":
-                        lines.Add("if (t >= " + Lit(node.W(0)) + ") return " + Lit(node.N(1)) + ";");
-                        lines.Add("return " + Lit(node.N(1)) + " + (" + Lit(node.N(0)) + " - " + Lit(node.N(1)) + ") * (1 - global::System.Math.Sqrt(t / " + Lit(node.W(0)) + "));");
+                    case ScheduleKind.OneMinusSqrt:
+                        lines.Add(Call("OneMinusSqrt", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1))));
                         break;
-                    case "warmup":
-                    {
-                        string to = target ?? throw new InvalidOperationException("a warmup outside a sequence");
-                        double from = node.N(0);
-                        int shape = node.Flags & 0xF, count = node.Flags >> 4;
-                        lines.Add("if (t >= " + Lit(node.W(0)) + ") return " + to + ";");
-                        lines.Add(count == 0
-                            ? "double p = t / " + Lit(node.W(0)) + ";"
-                            : "double p = global::System.Math.Min(1.0, (t + 1) / " + Lit(node.W(0)) + ");");
-                        lines.Add(shape switch
-                        {
-                            1 => "return " + Lit(from) + " * global::System.Math.Pow(" + to + " / " + Lit(from) + ", p);",
-                            2 => "return " + Lit(from) + " + (" + to + " - " + Lit(from) + ") * (1 - global::System.Math.Cos(global::System.Math.PI * p)) / 2;",
-                            _ => from == 0 ? "return " + to + " * p;" : "return " + Lit(from) + " + (" + to + " - " + Lit(from) + ") * p;",
-                        });
+                    case ScheduleKind.Warmup:
+                        lines.Add(Call("Warmup", "t", Lit(node.W(0)), Lit(node.N(0)), target ?? throw new InvalidOperationException("a warmup outside a sequence"),
+                            Option(node.WarmupShape), Option(node.WarmupCount)));
                         break;
-                    }
-                    case "hold":
+                    case ScheduleKind.Hold:
                         lines.Add("return " + (target ?? throw new InvalidOperationException("a hold outside a sequence")) + ";");
                         break;
-                    case "sequence":
+                    case ScheduleKind.Sequence:
+                    case ScheduleKind.Join:
                     {
                         var starts = node.Wholes.AsArray();
                         var names = Parts(node);
@@ -219,18 +203,17 @@ namespace LrCompose.Generators
                             i => "return " + names[i] + "(" + Local(starts[i]) + ");");
                         break;
                     }
-                    case "mirror":
+                    case ScheduleKind.Mirror:
                     {
                         // High where the rate is lowest, low where it peaks, against each phase's own bounds.
-                        string low = Lit(node.N(0)), high = Lit(node.N(1)), range = "(" + high + " - " + low + ")";
+                        string low = Lit(node.N(0)), high = Lit(node.N(1));
                         string Leaf(string value, NodeSpec part)
                         {
                             var (min, max) = Bounds(part);
-                            string lo = Field(min), hi = Field(max);
-                            return "if (" + hi + " <= " + lo + ") return " + low + "; return " + high + " - (" + value + " - " + lo + ") / (" + hi + " - " + lo + ") * " + range + ";";
+                            return "return " + F + "Mirror(" + value + ", " + Field(min) + ", " + Field(max) + ", " + low + ", " + high + ");";
                         }
                         var inner = node.Child;
-                        if (inner.Kind == "sequence")
+                        if (inner.Kind == ScheduleKind.Sequence)
                         {
                             var parts = inner.Children.AsArray();
                             var starts = inner.Wholes.AsArray();
@@ -241,49 +224,35 @@ namespace LrCompose.Generators
                         else lines.Add(Leaf(Node(inner) + "(t)", inner));
                         break;
                     }
-                    case "scale":
+                    case ScheduleKind.Scale:
                         lines.Add("return " + Lit(node.N(0)) + " * " + Node(node.Child) + "(t);");
                         break;
-                    case "shift":
+                    case ScheduleKind.Shift:
                         lines.Add("return " + Node(node.Child) + "(global::System.Math.Max(0, t - " + Lit(node.W(0)) + "));");
                         break;
-                    case "stretch":
+                    case ScheduleKind.Stretch:
                         lines.Add("return " + Node(node.Child) + "(t / " + Lit(node.N(0)) + ");");
                         break;
-                    case "take":
+                    case ScheduleKind.Take:
                         lines.Add("return " + Node(node.Child) + "(global::System.Math.Min(t, " + Lit(node.W(0)) + "));");
                         break;
-                    case "clamp":
-                        lines.Add("return global::System.Math.Clamp(" + Node(node.Child) + "(t), " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ");");
+                    case ScheduleKind.Clamp:
+                        lines.Add("return " + F + "Clamp(" + Node(node.Child) + "(t), " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ");");
                         break;
-                    case "per-epoch":
+                    case ScheduleKind.PerEpoch:
                         lines.Add("return " + Node(node.Child) + "(global::System.Math.Floor(t / " + Lit(node.W(0)) + "));");
                         break;
-                    case "cycle":
+                    case ScheduleKind.Cycle:
                         Cycle(node, lines);
                         break;
-                    case "min":
-                    case "max":
-                        lines.Add("return global::System.Math." + (node.Kind == "max" ? "Max" : "Min") + "(" + Node(node.Children[0]) + "(t), " + Node(node.Children[1]) + "(t));");
+                    case ScheduleKind.Min:
+                    case ScheduleKind.Max:
+                        lines.Add("return global::System.Math." + (node.Kind == ScheduleKind.Max ? "Max" : "Min") + "(" + Node(node.Children[0]) + "(t), " + Node(node.Children[1]) + "(t));");
                         break;
-                    case "triangular":
-                    {
-                        string total = Lit(node.W(0) + node.W(1));
-                        lines.Add("double total = " + total + ";");
-                        lines.Add("double ratio = " + Lit(node.W(0)) + " / total;");
-                        lines.Add("double cycle = global::System.Math.Floor(1 + t / total);");
-                        lines.Add("double x = 1.0 + t / total - cycle;");
-                        lines.Add("double triangle = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);");
-                        lines.Add(node.Flags switch
-                        {
-                            1 => "double scale = 1 / global::System.Math.Pow(2, cycle - 1);",
-                            2 => "double scale = global::System.Math.Pow(" + Lit(node.N(2)) + ", t);",
-                            _ => "double scale = 1.0;",
-                        });
-                        lines.Add("return " + Lit(node.N(0)) + " + (" + Lit(node.N(1)) + " - " + Lit(node.N(0)) + ") * (triangle * scale);");
+                    case ScheduleKind.Triangular:
+                        lines.Add(Call("Triangular", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.W(1)), Option(node.TriangularMode), Lit(node.N(2))));
                         break;
-                    }
-                    case "interpolate":
+                    case ScheduleKind.Interpolate:
                     {
                         var k = node.Numbers.AsArray();
                         int n = k.Length / 2;
@@ -294,15 +263,8 @@ namespace LrCompose.Generators
                         }
                         lines.Add("if (t <= " + Lit(k[0]) + ") return " + Lit(k[1]) + ";");
                         lines.Add("if (t >= " + Lit(k[2 * (n - 1)]) + ") return " + Lit(k[2 * n - 1]) + ";");
-                        if (n > 1)
-                            Tree(lines, 0, n - 2, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(k[2 * mid]), i =>
-                            {
-                                string aAt = Lit(k[2 * i]), aV = Lit(k[2 * i + 1]), bAt = Lit(k[2 * i + 2]), bV = Lit(k[2 * i + 3]);
-                                string p = "((t - " + aAt + ") / (" + bAt + " - " + aAt + "))";
-                                return node.Flags == 0
-                                    ? "return " + aV + " + " + p + " * (" + bV + " - " + aV + ");"
-                                    : "return " + bV + " + (" + aV + " - " + bV + ") / 2 * (global::System.Math.Cos(global::System.Math.PI * " + p + ") + 1);";
-                            });
+                        Tree(lines, 0, n - 2, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(k[2 * mid]), i =>
+                            Call("Interpolate", "t", Lit(k[2 * i]), Lit(k[2 * i + 1]), Lit(k[2 * i + 2]), Lit(k[2 * i + 3]), Option(node.Interpolation)));
                         break;
                     }
                     default:
@@ -318,7 +280,8 @@ namespace LrCompose.Generators
                 var names = new string[phases.Length];
                 for (int i = phases.Length - 1; i >= 0; i--)
                 {
-                    string? to = phases[i].Kind is "warmup" or "hold" ? Field(names[i + 1] + "(0d)") : null;
+                    string? to = sequence.Kind == ScheduleKind.Sequence && phases[i].Kind is ScheduleKind.Warmup or ScheduleKind.Hold
+                        ? Field(names[i + 1] + "(0d)") : null;
                     names[i] = Node(phases[i], to);
                 }
                 return names;
@@ -338,69 +301,63 @@ namespace LrCompose.Generators
                 string name = _names[node];
                 switch (node.Kind)
                 {
-                    case "constant": return (Lit(node.N(0)), Lit(node.N(0)));
-                    case "linear": case "one-minus-sqrt": case "polynomial": case "cosine":
+                    case ScheduleKind.Constant: return (Lit(node.N(0)), Lit(node.N(0)));
+                    case ScheduleKind.Linear: case ScheduleKind.OneMinusSqrt: case ScheduleKind.Polynomial: case ScheduleKind.Cosine:
                         return (Pair("Min", node.N(0), node.N(1)), Pair("Max", node.N(0), node.N(1)));
-                    case "exponential":
+                    case ScheduleKind.Exponential:
+                        return (F + "ExponentialMin(" + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")",
+                            F + "ExponentialMax(" + Lit(node.N(0)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")");
+                    case ScheduleKind.StepDecay: return ("0d", Lit(node.N(0)));
+                    case ScheduleKind.MultiStep:
                     {
-                        bool hasEnd = (node.Flags & 2) != 0;
-                        double from = node.N(0), rate = node.N(1);
-                        double minOther = hasEnd ? node.N(2) : (rate < 1 ? 0 : from), maxOther = hasEnd ? node.N(2) : from;
-                        return (Pair("Min", from, minOther), Pair("Max", from, maxOther));
-                    }
-                    case "step": return ("0d", Lit(node.N(0)));
-                    case "multistep":
-                    {
-                        string extreme = Lit(node.N(0)) + " * " + M + "Pow(" + Lit(node.N(1)) + ", " + node.Wholes.Count + ")";
+                        string extreme = MultiStepValue(node, node.Wholes.Count);
                         return (M + "Min(" + Lit(node.N(0)) + ", " + extreme + ")", M + "Max(" + Lit(node.N(0)) + ", " + extreme + ")");
                     }
-                    case "piecewise": return (Lit(node.Numbers.Min()), Lit(node.Numbers.Max()));
-                    case "interpolate":
+                    case ScheduleKind.PiecewiseConstant: return (Lit(node.Numbers.Min()), Lit(node.Numbers.Max()));
+                    case ScheduleKind.Interpolate:
                     {
                         var values = node.Numbers.Where((_, i) => i % 2 == 1).ToArray();
                         return (Lit(values.Min()), Lit(values.Max()));
                     }
-                    case "invsqrt": return ("0d", Lit(node.N(0)));
-                    case "tanh": return (M + "Min(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))", M + "Max(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))");
-                    case "triangular": return (Lit(node.N(0)), Lit(node.N(1)));
-                    case "warmup":
+                    case ScheduleKind.InverseSqrt: return ("0d", Lit(node.N(0)));
+                    case ScheduleKind.Tanh: return (M + "Min(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))", M + "Max(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))");
+                    case ScheduleKind.Triangular: return (Lit(node.N(0)), Lit(node.N(1)));
+                    case ScheduleKind.Warmup:
                     {
                         string to = name + "(" + Lit(node.W(0)) + ")";
                         return (M + "Min(" + Lit(node.N(0)) + ", " + to + ")", M + "Max(" + Lit(node.N(0)) + ", " + to + ")");
                     }
-                    case "hold": return (name + "(0d)", name + "(0d)");
-                    case "sequence":
+                    case ScheduleKind.Hold: return (name + "(0d)", name + "(0d)");
+                    case ScheduleKind.Sequence: case ScheduleKind.Join:
                     {
                         var bounds = node.Children.Select(Bounds).ToArray();
                         return (Fold("Min", bounds.Select(b => b.Min)), Fold("Max", bounds.Select(b => b.Max)));
                     }
-                    case "scale":
+                    case ScheduleKind.Scale:
                     {
                         var (min, max) = Bounds(node.Child);
                         return ("(" + min + ") * " + Lit(node.N(0)), "(" + max + ") * " + Lit(node.N(0)));
                     }
-                    case "shift": case "stretch": case "take": case "per-epoch": return Bounds(node.Child);
-                    case "clamp":
+                    case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: return Bounds(node.Child);
+                    case ScheduleKind.Clamp:
                     {
                         var (min, max) = Bounds(node.Child);
-                        return (M + "Clamp(" + min + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")", M + "Clamp(" + max + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")");
+                        return (F + "Clamp(" + min + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")", F + "Clamp(" + max + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")");
                     }
-                    case "cycle":
+                    case ScheduleKind.Cycle:
                     {
                         var (min, max) = Bounds(node.Child);
-                        double decay = node.N(1);
                         long limit = node.W(0);
-                        string lower = decay == 1 ? min : limit >= 0 ? "(" + min + ") * " + M + "Pow(" + Lit(decay) + ", " + (limit - 1) + ")" : "0d";
-                        return (lower, max);
+                        return (F + "CycleMin(" + min + ", " + Lit(node.N(1)) + ", " + (limit >= 0 ? Lit(limit) : "null") + ")", max);
                     }
-                    case "min": case "max":
+                    case ScheduleKind.Min: case ScheduleKind.Max:
                     {
                         var (lmin, lmax) = Bounds(node.Children[0]);
                         var (rmin, rmax) = Bounds(node.Children[1]);
-                        string fn = node.Kind == "max" ? "Max" : "Min";
+                        string fn = node.Kind == ScheduleKind.Max ? "Max" : "Min";
                         return (M + fn + "(" + lmin + ", " + rmin + ")", M + fn + "(" + lmax + ", " + rmax + ")");
                     }
-                    case "mirror": return (Lit(node.N(0)), Lit(node.N(1)));
+                    case ScheduleKind.Mirror: return (Lit(node.N(0)), Lit(node.N(1)));
                     default: throw new InvalidOperationException("no bounds for " + node.Kind);
                 }
             }
@@ -412,33 +369,15 @@ namespace LrCompose.Generators
             private void Cycle(NodeSpec node, List<string> lines)
             {
                 string inner = Node(node.Child);
-                double mult = node.N(0), decay = node.N(1), period = node.N(2);
+                string period = Lit(node.N(2)), decay = Lit(node.N(1));
                 long limit = node.W(0);
-                string P = Lit(period), M = Lit(mult);
-                if (mult == 1)
-                {
-                    lines.Add("double local0 = t % " + P + ";");
-                    lines.Add("double index = global::System.Math.Round((t - local0) / " + P + ");");
-                    lines.Add("double start = t - local0;");
-                    lines.Add("double length = " + P + ";");
-                }
-                else
-                {
-                    string startOf(string i) => "(1 - global::System.Math.Pow(" + M + ", " + i + ")) / (1 - " + M + ") * " + P;
-                    lines.Add("double index = global::System.Math.Floor(global::System.Math.Log(1 - t / " + P + " * (1 - " + M + ")) / global::System.Math.Log(" + M + "));");
-                    lines.Add("while (index > 0 && " + startOf("index") + " > t) index--;");
-                    lines.Add("while (" + startOf("(index + 1)") + " <= t) index++;");
-                    lines.Add("double start = " + startOf("index") + ";");
-                    lines.Add("double length = " + P + " * global::System.Math.Pow(" + M + ", index);");
-                }
+                lines.Add("double index = " + F + "CycleIndex(t, " + period + ", " + Lit(node.N(0)) + ", out double start, out double length);");
                 if (limit >= 0)
                 {
                     string end = Field(inner + "(" + Lit(node.Child.Length!.Value) + ")");
-                    lines.Add("if (index >= " + Lit(limit) + ") return " + end + " * global::System.Math.Pow(" + Lit(decay) + ", " + (limit - 1) + ");");
+                    lines.Add("if (index >= " + Lit(limit) + ") return " + F + "CycleHeld(" + end + ", " + decay + ", " + Lit(limit) + ");");
                 }
-                lines.Add("double local = global::System.Math.Clamp(t - start, 0, length);");
-                lines.Add("double v = length == " + P + " ? " + inner + "(local) : " + inner + "(local * " + P + " / length);");
-                lines.Add(decay == 1 ? "return v;" : "return index == 0 ? v : v * global::System.Math.Pow(" + Lit(decay) + ", index);");
+                lines.Add("return " + F + "CycleDecay(" + inner + "(" + F + "CycleInnerTime(t, start, length, " + period + ")), index, " + decay + ");");
             }
 
             /// <summary>From this many milestones on, a bucket table replaces the branch tree.</summary>
@@ -468,17 +407,13 @@ namespace LrCompose.Generators
                 Arrays.Add("private static readonly long[] M" + id + " = { " + string.Join(", ", milestones.Select(m => m.ToString(CultureInfo.InvariantCulture))) + " };");
                 Arrays.Add("private static readonly int[] B" + id + " = { " + string.Join(", ", counts.Select(c => c.ToString(CultureInfo.InvariantCulture))) + " };");
                 Arrays.Add("private static readonly double[] V" + id + " = { " + string.Join(", ",
-                    Enumerable.Range(0, n + 1).Select(k => Lit(node.N(0)) + " * global::System.Math.Pow(" + Lit(node.N(1)) + ", " + k + ")")) + " };");
+                    Enumerable.Range(0, n + 1).Select(k => MultiStepValue(node, k))) + " };");
                 lines.Add("if (t >= " + Lit(last) + ") return V" + id + "[" + n + "];");
                 // (long)t is ⌊t⌋ (t ≥ 0); its bucket never lies past t's, and the scan below finishes the count.
                 lines.Add("int k = B" + id + "[(int)((long)t >> " + shift + ")];");
                 lines.Add("while (M" + id + "[k] <= t) k++;");
                 lines.Add("return V" + id + "[k];");
             }
-
-            private static string Progress(long steps, double k) => k == 1
-                ? "t / " + Lit(steps)
-                : "global::System.Math.Pow(t, " + Lit(k) + ") / global::System.Math.Pow(" + Lit(steps) + ", " + Lit(k) + ")";
 
             /// <summary>
             /// A balanced branch tree choosing among answers lo..hi: at each level the answer is ≥ mid exactly when
@@ -500,4 +435,5 @@ namespace LrCompose.Generators
             }
         }
     }
+}
 }

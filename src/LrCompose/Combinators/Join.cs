@@ -1,0 +1,79 @@
+using LrCompose.Core;
+using LrCompose.Text;
+using LrCompose.Validation;
+
+namespace LrCompose.Combinators
+{
+    /// <summary>
+    /// <c>join boundaries=[b₁, …] (s₀) (s₁) …</c> (optax's <c>join_schedules</c>): s₀ until b₁, then s₁ from its own
+    /// step 0 until b₂, and so on; the last runs on. Unlike <c>Then</c>, a part need not end: the boundaries say where
+    /// each one is cut.
+    /// </summary>
+    internal sealed class JoinNode : Schedule
+    {
+        private readonly Schedule[] _parts;
+        private readonly long[] _starts;
+
+        public JoinNode(Schedule[] parts, long[] starts, long? length)
+        {
+            _parts = parts;
+            _starts = starts;
+            Length = length;
+            Min = parts.Min(p => p.Min);
+            Max = parts.Max(p => p.Max);
+        }
+
+        public override long? Length { get; }
+        public override double Min { get; }
+        public override double Max { get; }
+
+        internal override double At(double t)
+        {
+            int lo = 0, hi = _starts.Length - 1;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) >>> 1;
+                if (_starts[mid] <= t) lo = mid; else hi = mid - 1;
+            }
+            return _parts[lo].At(t - _starts[lo]);
+        }
+
+        public override IReadOnlyList<PhaseInfo> Phases =>
+            _parts.Select((p, i) => new PhaseInfo(_starts[i], i + 1 < _starts.Length ? _starts[i + 1] - _starts[i] : p.Length, p)).ToArray();
+
+        internal override void Write(RecipeWriter writer)
+        {
+            writer.Word(ScheduleKind.Join).Named("boundaries", _starts.Skip(1));
+            foreach (var part in _parts) writer.Inner(part);
+        }
+    }
+}
+
+namespace LrCompose
+{
+    public static partial class Schedules
+    {
+        /// <summary>
+        /// Joins schedules at fixed boundaries (optax's <c>join_schedules</c>): <c>schedules[0]</c> until
+        /// <c>boundaries[0]</c>, then <c>schedules[1]</c> from its own step 0 until <c>boundaries[1]</c>, …; the last
+        /// runs on. Parts need not be finite. <c>Join([a, b], [n])</c> equals <c>a.Take(n).Then(b)</c>.
+        /// </summary>
+        /// <param name="schedules">One more schedule than there are boundaries.</param>
+        /// <param name="boundaries">Strictly ascending global steps (≥ 0) at which the next schedule starts.</param>
+        public static Schedule Join(Schedule[] schedules, long[] boundaries)
+        {
+            ArgumentNullException.ThrowIfNull(schedules);
+            ArgumentNullException.ThrowIfNull(boundaries);
+            ConstructorRules.Join(schedules.Length, boundaries).ThrowIfAny();
+            if (schedules.Length == 1) return schedules[0];
+            long[] starts = [0, .. boundaries];
+            long? length = null;
+            if (schedules[^1].Length is { } last)
+            {
+                if (starts[^1] > long.MaxValue - last) throw Guard.Fail(nameof(boundaries), Guard.Show(boundaries), Rules.StepRangeRule);
+                length = starts[^1] + last;
+            }
+            return new Combinators.JoinNode((Schedule[])schedules.Clone(), starts, length);
+        }
+    }
+}

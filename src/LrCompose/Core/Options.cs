@@ -1,0 +1,96 @@
+// Compiled into both the LrCompose library and the LrCompose generator: the options a recipe can name. The generator
+// reads them as these very types, so reordering or renaming a member changes both sides at once. (Public in the
+// library, internal in the generator, so that an assembly that sees both does not see two of each.)
+namespace LrCompose
+{
+    /// <summary>The curve a warmup takes to its target.</summary>
+#if LRCOMPOSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum WarmupShape
+    {
+        /// <summary><c>from + (to − from)·p</c>.</summary>
+        Linear,
+        /// <summary><c>from·(to/from)^p</c>: geometric, needs both ends above 0.</summary>
+        Exponential,
+        /// <summary><c>from + (to − from)·(1 − cos(π·p))/2</c>.</summary>
+        Cosine,
+    }
+
+    /// <summary>Which fraction of a W-step warmup step t has reached.</summary>
+#if LRCOMPOSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum WarmupCount
+    {
+        /// <summary><c>p = t/W</c>: starts at <c>from</c>, reaches the target at step W (Hugging Face, optax).</summary>
+        FromZero,
+        /// <summary><c>p = (t + 1)/W</c>: reaches the target at step W − 1, the last warmup step (the seed examples: W = 5,
+        /// η = 0.08 gives 0.016, 0.032, 0.048, 0.064, 0.08).</summary>
+        FromOne,
+    }
+
+    /// <summary>How a triangular cycle's amplitude changes from cycle to cycle (PyTorch CyclicLR's <c>mode</c>).</summary>
+#if LRCOMPOSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum TriangularMode
+    {
+        /// <summary>The same amplitude every cycle.</summary>
+        Triangular,
+        /// <summary>The amplitude halves every cycle.</summary>
+        Triangular2,
+        /// <summary>The amplitude is multiplied by <c>gamma^t</c> (t the step).</summary>
+        ExpRange,
+    }
+
+    /// <summary>How <see cref="Schedules.Interpolate"/> moves between knots.</summary>
+#if LRCOMPOSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum Interpolation
+    {
+        /// <summary><c>a + p·(b − a)</c>.</summary>
+        Linear,
+        /// <summary><c>b + (a − b)/2·(cos(π·p) + 1)</c>: flat at both knots.</summary>
+        Cosine,
+    }
+
+    /// <summary>How the decay of <see cref="Recipes.WarmupStableDecay"/> falls.</summary>
+#if LRCOMPOSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum DecayShape
+    {
+        /// <summary>A straight line.</summary>
+        Linear,
+        /// <summary>Half a cosine.</summary>
+        Cosine,
+        /// <summary>The 1−√ cooldown.</summary>
+        OneMinusSqrt,
+    }
+
+    /// <summary>How one-cycle anneals between its phase ends.</summary>
+#if LRCOMPOSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum Anneal
+    {
+        /// <summary>Half cosines (the default in PyTorch and fastai).</summary>
+        Cosine,
+        /// <summary>Straight lines.</summary>
+        Linear,
+    }
+}
