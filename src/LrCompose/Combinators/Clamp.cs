@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -14,7 +15,7 @@ namespace LrCompose.Combinators
         public override double Min => Math.Clamp(Inner.Min, Low, High);
         public override double Max => Math.Clamp(Inner.Max, Low, High);
         internal override double At(double t) => ScheduleFormulas.Clamp(Inner.At(t), Low, High);
-        internal override void Write(RecipeWriter writer) => writer.Word("clamp").Named("low", Low).Named("high", High).Inner(Inner);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Clamp).Named("low", Low).Named("high", High).Inner(Inner);
     }
 }
 

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -30,7 +31,7 @@ namespace LrCompose.Combinators
 
         internal override void Write(RecipeWriter writer)
         {
-            writer.Word("cycle").Named("mult", Multiplier, 1).Named("decay", Decay, 1);
+            writer.Word(ScheduleKind.Cycle).Named("multiplier", Multiplier, 1).Named("decay", Decay, 1);
             if (Limit is { } n) writer.Named("limit", (long)n);
             writer.Inner(Inner);
         }

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -41,7 +42,7 @@ namespace LrCompose.Combinators
             return ScheduleFormulas.Mirror(v, _lows[i], _highs[i], Low, High);
         }
 
-        internal override void Write(RecipeWriter writer) => writer.Word("mirror").Named("low", Low).Named("high", High).Inner(Inner);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Mirror).Named("low", Low).Named("high", High).Inner(Inner);
     }
 }
 

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -12,7 +13,7 @@ namespace LrCompose.Combinators
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
         internal override double At(double t) => Inner.At(Math.Floor(t / StepsPerEpoch));
-        internal override void Write(RecipeWriter writer) => writer.Word("per-epoch").Arg(StepsPerEpoch).Inner(Inner);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.PerEpoch).Arg(StepsPerEpoch).Inner(Inner);
     }
 }
 

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -14,7 +15,7 @@ namespace LrCompose.Combinators
         public override double Max => Inner.Max * Factor;
         internal override double At(double t) => Factor * Inner.At(t);
         public override IReadOnlyList<PhaseInfo> Phases => Inner.Phases.Select(p => p with { Schedule = p.Schedule.Scale(Factor) }).ToArray();
-        internal override void Write(RecipeWriter writer) => writer.Word("scale").Arg(Factor).Inner(Inner);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Scale).Arg(Factor).Inner(Inner);
     }
 
     /// <summary><c>scale (a) (b)</c>: the pointwise product <c>f(t) = a(t)·b(t)</c>.</summary>
@@ -26,7 +27,7 @@ namespace LrCompose.Combinators
         public override double Min => Left.Min * Right.Min;
         public override double Max => Left.Max * Right.Max;
         internal override double At(double t) => Left.At(t) * Right.At(t);
-        internal override void Write(RecipeWriter writer) => writer.Word("scale").Inner(Right).Inner(Left);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Scale).Inner(Right).Inner(Left);
     }
 }
 

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -13,7 +14,7 @@ namespace LrCompose.Combinators
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
         internal override double At(double t) => Inner.At(t / Factor);
-        internal override void Write(RecipeWriter writer) => writer.Word("stretch").Arg(Factor).Inner(Inner);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Stretch).Arg(Factor).Inner(Inner);
     }
 }
 

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -12,7 +13,7 @@ namespace LrCompose.Combinators
         public override double Min => Left.Min + Right.Min;
         public override double Max => Left.Max + Right.Max;
         internal override double At(double t) => Left.At(t) + Right.At(t);
-        internal override void Write(RecipeWriter writer) => writer.Word("sum").Inner(Left).Inner(Right);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Sum).Inner(Left).Inner(Right);
     }
 }
 

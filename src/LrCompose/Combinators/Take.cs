@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -12,7 +13,7 @@ namespace LrCompose.Combinators
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
         internal override double At(double t) => Inner.At(Math.Min(t, Steps));
-        internal override void Write(RecipeWriter writer) => writer.Word("take").Arg(Steps).Inner(Inner);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Take).Arg(Steps).Inner(Inner);
     }
 }
 

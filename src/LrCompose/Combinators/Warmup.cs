@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using System.Collections.Immutable;
 using LrCompose.Shapes;
 using LrCompose.Text;
@@ -126,9 +127,8 @@ namespace LrCompose.Shapes
 
         internal override void Write(RecipeWriter writer)
         {
-            writer.Word("warmup").Arg(Steps).Named("from", From, 0);
-            if (Shape != WarmupShape.Linear) writer.Named("shape", Shape == WarmupShape.Cosine ? "cosine" : "exponential");
-            if (Count != WarmupCount.FromZero) writer.Named("count", "from-one");
+            writer.Word(ScheduleKind.Warmup).Arg(Steps).Named("from", From, 0);
+            writer.Option("shape", Shape, WarmupShape.Linear).Option("count", Count, WarmupCount.FromZero);
         }
     }
 
@@ -139,6 +139,6 @@ namespace LrCompose.Shapes
         public override double Min => Value;
         public override double Max => Value;
         internal override double At(double t) => Value;
-        internal override void Write(RecipeWriter writer) => writer.Word("hold").Arg(Steps);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Hold).Arg(Steps);
     }
 }

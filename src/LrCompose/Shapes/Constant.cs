@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -11,7 +12,7 @@ namespace LrCompose.Shapes
         public override double Min => Value;
         public override double Max => Value;
         internal override double At(double t) => Value;
-        internal override void Write(RecipeWriter writer) => writer.Word("constant").Arg(Value);
+        internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Constant).Arg(Value);
     }
 }
 

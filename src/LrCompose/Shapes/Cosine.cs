@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -18,8 +19,8 @@ namespace LrCompose.Shapes
         internal override double At(double t) => ScheduleFormulas.Cosine(t, Steps, Peak, Floor, Exponent, KDecay);
 
         internal override void Write(RecipeWriter writer) =>
-            writer.Word("cosine").Arg(Steps).Named("peak", Peak).Named("floor", Floor, 0)
-                .Named("exponent", Exponent, 1).Named("kdecay", KDecay, 1);
+            writer.Word(ScheduleKind.Cosine).Arg(Steps).Named("peak", Peak).Named("floor", Floor, 0)
+                .Named("exponent", Exponent, 1).Named("k-decay", KDecay, 1);
     }
 }
 

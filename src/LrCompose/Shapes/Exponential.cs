@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -26,7 +27,7 @@ namespace LrCompose.Shapes
 
         internal override void Write(RecipeWriter writer)
         {
-            writer.Word("exponential").Named("from", From).Named("rate", Rate_);
+            writer.Word(ScheduleKind.Exponential).Named("from", From).Named("rate", Rate_);
             if (Every != 1) writer.Named("every", Every);
             if (Staircase) writer.Named("staircase", true);
             if (Begin != 0) writer.Named("begin", Begin);

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -13,7 +14,7 @@ namespace LrCompose.Shapes
         public override double Max => Peak;
         internal override double At(double t) => ScheduleFormulas.InverseSqrt(t, Peak, Timescale);
         internal override void Write(RecipeWriter writer) =>
-            writer.Word("invsqrt").Named("peak", Peak).Named("timescale", Timescale);
+            writer.Word(ScheduleKind.InverseSqrt).Named("peak", Peak).Named("timescale", Timescale);
     }
 }
 

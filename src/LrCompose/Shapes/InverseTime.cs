@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -23,7 +24,7 @@ namespace LrCompose.Shapes
 
         internal override void Write(RecipeWriter writer)
         {
-            writer.Word("inverse-time").Named("from", From).Named("rate", Rate_);
+            writer.Word(ScheduleKind.InverseTime).Named("from", From).Named("rate", Rate_);
             if (Every != 1) writer.Named("every", Every);
             if (Staircase) writer.Named("staircase", true);
         }

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -12,7 +13,7 @@ namespace LrCompose.Shapes
         public override double Max => Math.Max(From, To);
         internal override double At(double t) => ScheduleFormulas.Linear(t, Steps, From, To);
         internal override void Write(RecipeWriter writer) =>
-            writer.Word("linear").Arg(Steps).Named("from", From).Named("to", To);
+            writer.Word(ScheduleKind.Linear).Arg(Steps).Named("from", From).Named("to", To);
     }
 }
 

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -21,7 +22,7 @@ namespace LrCompose.Shapes
         internal override double At(double t) => _values[SortedSteps.CountAtOrBefore(_milestones, t)];
 
         internal override void Write(RecipeWriter writer) =>
-            writer.Word("multistep").Named("from", From).Named("gamma", Gamma).Named("at", _milestones);
+            writer.Word(ScheduleKind.MultiStep).Named("from", From).Named("gamma", Gamma).Named("milestones", _milestones);
     }
 }
 

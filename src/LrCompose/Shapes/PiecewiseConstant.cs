@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -15,7 +16,7 @@ namespace LrCompose.Shapes
         internal override double At(double t) => _values[SortedSteps.CountAtOrBefore(_boundaries, t)];
 
         internal override void Write(RecipeWriter writer) =>
-            writer.Word("piecewise").Named("values", _values).Named("at", _boundaries);
+            writer.Word(ScheduleKind.PiecewiseConstant).Named("values", _values).Named("boundaries", _boundaries);
     }
 }
 

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -52,7 +53,7 @@ namespace LrCompose.Shapes
         }
 
         internal override void Write(RecipeWriter writer) =>
-            writer.Word("interpolate").Named("kind", Kind == Interpolation.Linear ? "linear" : "cosine")
+            writer.Word(ScheduleKind.Interpolate).Named("kind", Core.Vocabulary.Kebab(Kind.ToString()))
                 .Word("knots=[" + string.Join(", ", _knots.Select(k => RecipeWriter.Number(k.At) + ":" + RecipeWriter.Number(k.Value))) + "]");
     }
 }

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -14,7 +15,7 @@ namespace LrCompose.Shapes
         public override double Max => Math.Max(From, To);
         internal override double At(double t) => ScheduleFormulas.Polynomial(t, Steps, From, To, Power, KDecay);
         internal override void Write(RecipeWriter writer) =>
-            writer.Word("polynomial").Arg(Steps).Named("from", From).Named("to", To).Named("power", Power, 1).Named("kdecay", KDecay, 1);
+            writer.Word(ScheduleKind.Polynomial).Arg(Steps).Named("from", From).Named("to", To).Named("power", Power, 1).Named("k-decay", KDecay, 1);
     }
 }
 

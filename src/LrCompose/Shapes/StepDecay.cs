@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -14,7 +15,7 @@ namespace LrCompose.Shapes
         public override double Max => From;
         internal override double At(double t) => ScheduleFormulas.StepDecay(t, From, Gamma, Every);
         internal override void Write(RecipeWriter writer) =>
-            writer.Word("step").Named("from", From).Named("gamma", Gamma).Named("every", Every);
+            writer.Word(ScheduleKind.StepDecay).Named("from", From).Named("gamma", Gamma).Named("every", Every);
     }
 }
 

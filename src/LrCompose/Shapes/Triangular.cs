@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -39,13 +40,9 @@ namespace LrCompose.Shapes
 
         internal override void Write(RecipeWriter writer)
         {
-            writer.Word("triangular").Named("low", Low).Named("high", High).Named("up", Up);
+            writer.Word(ScheduleKind.Triangular).Named("low", Low).Named("high", High).Named("up", Up);
             if (Down != Up) writer.Named("down", Down);
-            if (Mode != TriangularMode.Triangular) writer.Named("mode", Mode switch
-            {
-                TriangularMode.Triangular2 => "triangular2",
-                _ => "exp-range",
-            });
+            writer.Option("mode", Mode, TriangularMode.Triangular);
             if (Gamma != 1) writer.Named("gamma", Gamma);
         }
     }

@@ -6,7 +6,7 @@ namespace LrCompose.Text;
 /// The arguments of one application, read by position and by name. Every read marks the argument used, so that
 /// <see cref="EnsureAllUsed"/> can point at anything the schedule does not take.
 /// </summary>
-internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, object> bind)
+internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, object> bind, Core.VocabularyEntry? entry = null)
 {
     private readonly HashSet<RecipeArg> _used = [];
     private readonly List<NumberArg> _numbers = call.Args.OfType<NumberArg>().ToList();
@@ -36,6 +36,13 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     }
 
     public int InputCount => _schedules.Count;
+
+    /// <summary>Every schedule argument, in order.</summary>
+    public Schedule[] Inputs() => Enumerable.Range(0, _schedules.Count).Select(Input).ToArray();
+
+    /// <summary>A named option of one of the shared enums, written as the kebab-case of its member (<c>from-one</c>).</summary>
+    public T Option<T>(string key, T fallback) where T : struct, Enum =>
+        Choice(key, fallback, Enum.GetValues<T>().Select(v => (Core.Vocabulary.Kebab(v.ToString()), v)).ToArray());
 
     public string Text(int index, string what)
     {
@@ -117,7 +124,9 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
         return arg.Value is NumberValue n ? n.Value : throw Error(arg.Value.Offset, $"{key} expects a number");
     }
 
-    private NamedArg? Find(string key) => call.Args.OfType<NamedArg>().LastOrDefault(a => a.Key == key);
+    /// <summary>The argument named <paramref name="key"/> (its long name) or by one of the word's short aliases.</summary>
+    private NamedArg? Find(string key) =>
+        call.Args.OfType<NamedArg>().LastOrDefault(a => a.Key == key || (entry is not null && entry.LongParameter(a.Key) == key));
 
     private long AsWhole(double value, int offset, string what) =>
         value == Math.Floor(value) && Math.Abs(value) < 9e18

@@ -1,3 +1,4 @@
+using LrCompose.Core;
 using static LrCompose.Schedules;
 
 namespace LrCompose.Text;
@@ -9,13 +10,9 @@ namespace LrCompose.Text;
 /// </summary>
 internal sealed class RecipeBinder(string text)
 {
-    /// <summary>The names a recipe may use, with a one-line description each (for errors and help).</summary>
-    public static readonly IReadOnlyList<string> Vocabulary =
-    [
-        "constant", "linear", "cosine", "polynomial", "exponential", "step", "multistep", "piecewise", "interpolate", "invsqrt",
-        "inverse-time", "tanh", "one-minus-sqrt", "triangular", "warmup", "hold", "scale", "sum", "min", "max", "cycle", "shift",
-        "stretch", "clamp", "take", "mirror", "per-epoch",
-    ];
+    /// <summary>The names a recipe may use: the vocabulary's text names (kebab-case of the C# names).</summary>
+    public static IReadOnlyList<string> Vocabulary { get; } =
+        Core.Vocabulary.All.Where(e => e.Kind is not (ScheduleKind.Sequence or ScheduleKind.Map)).Select(e => e.Text).ToArray();
 
     public Schedule BindSchedule(RecipeExpr expr) =>
         Bind(expr) as Schedule ?? throw new RecipeFormatException(text, expr.Offset, "a warmup or hold must be followed (>>) by the phase it leads into");
@@ -48,48 +45,58 @@ internal sealed class RecipeBinder(string text)
 
     private object BindApplication(Application app)
     {
-        var args = new CallArgs(app, text, Bind);
-        object result = Guarded(app, () => Build(app.Name, args));
+        var entry = Core.Vocabulary.ByText(app.Name);
+        var args = new CallArgs(app, text, Bind, entry);
+        object result = Guarded(app, () => Build(entry, app.Name, args));
         args.EnsureAllUsed();
         return result;
     }
 
-    private object Build(string name, CallArgs a) => name switch
+    /// <summary>One case per vocabulary word; each calls the C# member of the same name with the same parameters
+    /// (their names in kebab-case), so validation and meaning are the C# ones.</summary>
+    private object Build(VocabularyEntry? entry, string name, CallArgs a) => entry?.Kind switch
     {
-        "constant" => Constant(a.Number(0, "the value")),
-        "linear" => Linear(a.Whole(0, "the length in steps"), a.Named("from"), a.Named("to")),
-        "cosine" => Cosine(a.Whole(0, "the length in steps"), a.Named("peak"), a.Named("floor", 0), a.Named("exponent", 1), a.Named("kdecay", 1)),
-        "polynomial" => Polynomial(a.Whole(0, "the length in steps"), a.Named("from"), a.Named("to"), a.Named("power", 1), a.Named("kdecay", 1)),
-        "exponential" => Exponential(a.Named("from"), a.Named("rate"), a.NamedWhole("every", 1), a.NamedBool("staircase", false),
+        ScheduleKind.Constant => Constant(a.Number(0, "the value")),
+        ScheduleKind.Linear => Linear(a.Whole(0, "the length in steps"), a.Named("from"), a.Named("to")),
+        ScheduleKind.Cosine => Cosine(a.Whole(0, "the length in steps"), a.Named("peak"), a.Named("floor", 0), a.Named("exponent", 1), a.Named("k-decay", 1)),
+        ScheduleKind.Polynomial => Polynomial(a.Whole(0, "the length in steps"), a.Named("from"), a.Named("to"), a.Named("power", 1), a.Named("k-decay", 1)),
+        ScheduleKind.Exponential => Exponential(a.Named("from"), a.Named("rate"), a.NamedWhole("every", 1), a.NamedBool("staircase", false),
             a.NamedWhole("begin", 0), a.NamedOrNull("end")),
-        "step" => StepDecay(a.Named("from"), a.Named("gamma"), a.NamedWhole("every")),
-        "multistep" => MultiStep(a.Named("from"), a.Named("gamma"), a.NamedWholes("at")),
-        "piecewise" => PiecewiseConstant(a.NamedList("values"), a.NamedWholes("at")),
-        "interpolate" => Interpolate(a.Choice("kind", Interpolation.Linear, ("linear", Interpolation.Linear), ("cosine", Interpolation.Cosine)),
-            a.NamedKnots("knots")),
-        "invsqrt" => InverseSqrt(a.Named("peak"), a.NamedWhole("timescale")),
-        "inverse-time" => InverseTime(a.Named("from"), a.Named("rate"), a.NamedWhole("every", 1), a.NamedBool("staircase", false)),
-        "tanh" => Tanh(a.Whole(0, "the length in steps"), a.Named("from"), a.Named("to"), a.Named("lb", -7), a.Named("ub", 3)),
-        "one-minus-sqrt" => OneMinusSqrt(a.Whole(0, "the length in steps"), a.Named("from"), a.Named("to")),
-        "triangular" => Triangular(a.Named("low"), a.Named("high"), a.NamedWhole("up"), a.NamedWholeOrNull("down"),
-            a.Choice("mode", TriangularMode.Triangular, ("triangular", TriangularMode.Triangular), ("triangular2", TriangularMode.Triangular2),
-                ("exp-range", TriangularMode.ExpRange)), a.Named("gamma", 1)),
-        "warmup" => Warmup(a.Whole(0, "the length in steps"), a.Named("from", 0),
-            a.Choice("shape", WarmupShape.Linear, ("linear", WarmupShape.Linear), ("exponential", WarmupShape.Exponential), ("cosine", WarmupShape.Cosine)),
-            a.Choice("count", WarmupCount.FromZero, ("from-zero", WarmupCount.FromZero), ("from-one", WarmupCount.FromOne))),
-        "hold" => Hold(a.Whole(0, "the length in steps")),
-        "scale" => a.HasNumber(0) ? a.Input(0).Scale(a.Number(0, "the factor")) : a.Input(1).Scale(a.Input(0)),
-        "sum" => Sum(a.Input(0), a.Input(1)),
-        "min" => Min(a.Input(0), a.Input(1)),
-        "max" => Max(a.Input(0), a.Input(1)),
-        "cycle" => a.Input(0).Cycle(a.Named("mult", 1), a.Named("decay", 1), (int?)a.NamedWholeOrNull("limit")),
-        "shift" => a.Input(0).Shift(a.Whole(0, "the shift in steps")),
-        "stretch" => a.Input(0).Stretch(a.Number(0, "the factor")),
-        "clamp" => a.Input(0).Clamp(a.Named("low"), a.Named("high")),
-        "take" => a.Input(0).Take(a.Whole(0, "the length in steps")),
-        "mirror" => a.Input(0).Mirror(a.Named("low"), a.Named("high")),
-        "per-epoch" => a.Input(0).PerEpoch(a.Whole(0, "the steps per epoch")),
-        "lambda" or "map" => throw a.Error(a.Call.Offset, $"{name} \"{a.Text(0, "a name")}\" wraps a C# function, which a text recipe cannot rebuild"),
+        ScheduleKind.StepDecay => StepDecay(a.Named("from"), a.Named("gamma"), a.NamedWhole("every")),
+        ScheduleKind.MultiStep => MultiStep(a.Named("from"), a.Named("gamma"), a.NamedWholes("milestones")),
+        ScheduleKind.PiecewiseConstant => PiecewiseConstant(a.NamedList("values"), a.NamedWholes("boundaries")),
+        ScheduleKind.Interpolate => Interpolate(a.Option("kind", Interpolation.Linear), a.NamedKnots("knots")),
+        ScheduleKind.InverseSqrt => InverseSqrt(a.Named("peak"), a.NamedWhole("timescale")),
+        ScheduleKind.InverseTime => InverseTime(a.Named("from"), a.Named("rate"), a.NamedWhole("every", 1), a.NamedBool("staircase", false)),
+        ScheduleKind.Tanh => Tanh(a.Whole(0, "the length in steps"), a.Named("from"), a.Named("to"), a.Named("lb", -7), a.Named("ub", 3)),
+        ScheduleKind.OneMinusSqrt => OneMinusSqrt(a.Whole(0, "the length in steps"), a.Named("from"), a.Named("to")),
+        ScheduleKind.Triangular => Triangular(a.Named("low"), a.Named("high"), a.NamedWhole("up"), a.NamedWholeOrNull("down"),
+            a.Option("mode", TriangularMode.Triangular), a.Named("gamma", 1)),
+        ScheduleKind.Warmup => Warmup(a.Whole(0, "the length in steps"), a.Named("from", 0), a.Option("shape", WarmupShape.Linear),
+            a.Option("count", WarmupCount.FromZero)),
+        ScheduleKind.Hold => Hold(a.Whole(0, "the length in steps")),
+        ScheduleKind.Join => Join(a.Inputs(), a.NamedWholes("boundaries")),
+        ScheduleKind.Scale => a.HasNumber(0) ? a.Input(0).Scale(a.Number(0, "the factor")) : a.Input(1).Scale(a.Input(0)),
+        ScheduleKind.Sum => Sum(a.Input(0), a.Input(1)),
+        ScheduleKind.Min => Min(a.Input(0), a.Input(1)),
+        ScheduleKind.Max => Max(a.Input(0), a.Input(1)),
+        ScheduleKind.Cycle => a.Input(0).Cycle(a.Named("multiplier", 1), a.Named("decay", 1), (int?)a.NamedWholeOrNull("limit")),
+        ScheduleKind.Shift => a.Input(0).Shift(a.Whole(0, "the shift in steps")),
+        ScheduleKind.Stretch => a.Input(0).Stretch(a.Number(0, "the factor")),
+        ScheduleKind.Clamp => a.Input(0).Clamp(a.Named("low"), a.Named("high")),
+        ScheduleKind.Take => a.Input(0).Take(a.Whole(0, "the length in steps")),
+        ScheduleKind.Mirror => a.Input(0).Mirror(a.Named("low"), a.Named("high")),
+        ScheduleKind.PerEpoch => a.Input(0).PerEpoch(a.Whole(0, "the steps per epoch")),
+        ScheduleKind.WarmupCosine => Recipes.WarmupCosine(a.Named("peak"), a.NamedWhole("warmup-steps"), a.NamedWhole("total-steps"), a.Named("floor", 0),
+            a.Option("count", WarmupCount.FromZero)),
+        ScheduleKind.OneCycle => Recipes.OneCycle(a.Named("max-rate"), a.NamedWhole("total-steps"), a.Named("pct-start", 0.3), a.Named("div-factor", 25),
+            a.Named("final-div-factor", 1e4), a.Option("anneal", Anneal.Cosine), a.NamedBool("three-phase", false)).LearningRate,
+        ScheduleKind.Sgdr => Recipes.Sgdr(a.Named("peak"), a.NamedWhole("period"), a.Named("floor", 0), a.Named("multiplier", 1), a.Named("decay", 1),
+            (int?)a.NamedWholeOrNull("limit")),
+        ScheduleKind.WarmupStableDecay => Recipes.WarmupStableDecay(a.Named("peak"), a.NamedWhole("warmup-steps"), a.NamedWhole("stable-steps"),
+            a.NamedWhole("decay-steps"), a.Named("floor", 0), a.Option("decay", DecayShape.Linear)),
+        ScheduleKind.Noam => Recipes.Noam((int)a.NamedWhole("d-model"), a.NamedWhole("warmup-steps"), a.Named("factor", 1)),
+        ScheduleKind.Map => throw a.Error(a.Call.Offset, $"{name} \"{a.Text(0, "a name")}\" wraps a C# function, which a text recipe cannot rebuild"),
         _ when Presets.Find(name) is { } preset => preset.Schedule,
         _ => throw a.Error(a.Call.Offset, $"unknown schedule '{name}'; expected one of {string.Join(", ", Vocabulary)} or a preset ({string.Join(", ", Presets.All.Select(p => p.Name))})"),
     };

@@ -44,6 +44,10 @@ internal sealed class RecipeWriter
 
     public RecipeWriter Named(string key, string word) => Word(key + "=" + word);
 
+    /// <summary>An option of a shared enum, in the kebab-case the binder reads, left out when it is the default.</summary>
+    public RecipeWriter Option<T>(string key, T value, T defaultValue) where T : struct, Enum =>
+        value.Equals(defaultValue) ? this : Named(key, Core.Vocabulary.Kebab(value.ToString()));
+
     public RecipeWriter Named(string key, bool value) => Word(key + "=" + (value ? "true" : "false"));
 
     public RecipeWriter Named(string key, IEnumerable<double> values) =>

@@ -34,7 +34,7 @@ public class CombinatorExampleTests
     {
         var s = Warmup(2000).Then(Cosine(248_000, peak: 2.5e-4, floor: 2.5e-5));
         Assert.Equal("warmup 2000 >> cosine 248000 peak=0.00025 floor=2.5E-05", s.ToString());
-        Assert.Equal("scale 0.5 (cycle mult=2 (cosine 10 peak=1))", Cosine(10, 1).Cycle(2).Scale(0.5).ToString());
+        Assert.Equal("scale 0.5 (cycle multiplier=2 (cosine 10 peak=1))", Cosine(10, 1).Cycle(2).Scale(0.5).ToString());
     }
 
     [Fact]
