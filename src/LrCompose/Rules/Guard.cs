@@ -13,7 +13,7 @@ internal static class Guard
     }
 
     public static ArgumentException Fail(string parameter, string shownValue, string rule) =>
-        new ArgumentOutOfRangeException(parameter, $"{parameter} was {shownValue}: it {rule}.");
+        new RuleViolationException(new Violation(parameter, shownValue, rule));
 
     public static double Rate(double value, [CallerArgumentExpression(nameof(value))] string parameter = "") =>
         Check(value, Rules.Rate(value), parameter);
@@ -39,6 +39,19 @@ internal static class ViolationExtensions
 {
     public static void ThrowIfAny(this Violation? violation)
     {
-        if (violation is not null) throw new ArgumentOutOfRangeException(violation.Parameter, violation.Message);
+        if (violation is not null) throw new RuleViolationException(violation);
     }
+}
+
+/// <summary>
+/// The <see cref="ArgumentOutOfRangeException"/> every constructor throws for a broken rule. It keeps the structured
+/// <see cref="Violation"/> (parameter, value, rule), so the text binder reports it at the argument without reading
+/// the message back.
+/// </summary>
+internal sealed class RuleViolationException(Violation violation) : ArgumentOutOfRangeException(violation.Parameter, violation.Message)
+{
+    public Violation Violation { get; } = violation;
+
+    /// <summary>Just the rule's words (without .NET's "(Parameter 'x')" suffix).</summary>
+    public override string Message => Violation.Message;
 }

@@ -1,4 +1,5 @@
 using LrCompose.Core;
+using LrCompose.Validation;
 using static LrCompose.Schedules;
 
 namespace LrCompose.Text;
@@ -107,9 +108,9 @@ internal sealed class RecipeBinder(string text)
         {
             return build();
         }
-        catch (ArgumentException e)
+        catch (RuleViolationException e)
         {
-            throw new RecipeFormatException(text, offset, Words(e));
+            throw new RecipeFormatException(text, offset, e.Violation.Message);
         }
         catch (InvalidOperationException e)
         {
@@ -117,21 +118,24 @@ internal sealed class RecipeBinder(string text)
         }
     }
 
-    /// <summary>As <see cref="Guarded{T}(int, Func{T})"/>, pointing at the named argument the rule is about when there is one.</summary>
+    /// <summary>As <see cref="Guarded{T}(int, Func{T})"/>, pointing at the named argument the broken rule is about when
+    /// there is one (the rule's parameter is the C# name; the text names it in kebab-case).</summary>
     private T Guarded<T>(Application app, Func<T> build)
     {
         try
         {
             return build();
         }
-        catch (ArgumentException e)
+        catch (RuleViolationException e)
         {
-            var argument = app.Args.OfType<NamedArg>().LastOrDefault(a => string.Equals(a.Key, e.ParamName, StringComparison.OrdinalIgnoreCase));
-            throw new RecipeFormatException(text, argument?.Offset ?? app.Offset, Words(e));
+            string key = Core.Vocabulary.Kebab(e.Violation.Parameter);
+            var entry = Core.Vocabulary.ByText(app.Name);
+            var argument = app.Args.OfType<NamedArg>().LastOrDefault(a => (entry?.LongParameter(a.Key) ?? a.Key) == key);
+            throw new RecipeFormatException(text, argument?.Offset ?? app.Offset, e.Violation.Message);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new RecipeFormatException(text, app.Offset, e.Message);
         }
     }
-
-    /// <summary>The constructor's own words: parameter, value and rule (without .NET's "(Parameter 'x')" suffix).</summary>
-    private static string Words(ArgumentException e) =>
-        e is ArgumentOutOfRangeException { ActualValue: null } ? e.Message.Split(" (Parameter")[0] : e.Message;
 }

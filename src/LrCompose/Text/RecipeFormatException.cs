@@ -1,4 +1,4 @@
-namespace LrCompose.Text;
+namespace LrCompose;
 
 /// <summary>
 /// A text recipe that could not be read: where (<see cref="Position"/>, 0-based) and what was expected there.

@@ -23,13 +23,43 @@ namespace LrCompose
         }
 
         /// <summary>Reads a schedule from its JSON form.</summary>
-        /// <exception cref="RecipeFormatException">The JSON does not describe a valid recipe.</exception>
+        /// <exception cref="RecipeFormatException">The JSON does not describe a valid recipe: not JSON at all (the
+        /// position is the offending line and column's offset), or a node of the wrong shape (the problem names its JSON
+        /// path, e.g. <c>$.then[1].params.peak</c>), or a recipe a constructor refuses.</exception>
         public static Schedule Parse(string json)
         {
-            using var document = JsonDocument.Parse(json);
-            var expr = ReadExpr(document.RootElement);
-            return new RecipeBinder(json).BindSchedule(expr);
+            ArgumentNullException.ThrowIfNull(json);
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(json);
+            }
+            catch (JsonException e)
+            {
+                throw new RecipeFormatException(json, Offset(json, e.LineNumber ?? 0, e.BytePositionInLine ?? 0), "not valid JSON: " + e.Message.Split(" Path:")[0]);
+            }
+            using (document)
+            {
+                var expr = ReadExpr(json, document.RootElement, "$");
+                return new RecipeBinder(json).BindSchedule(expr);
+            }
         }
+
+        /// <summary>The character offset of a 0-based line and byte position (ASCII recipes: bytes are characters).</summary>
+        private static int Offset(string text, long line, long column)
+        {
+            int at = 0;
+            for (long l = 0; l < line && at < text.Length; l++)
+            {
+                int next = text.IndexOf('\n', at);
+                if (next < 0) break;
+                at = next + 1;
+            }
+            return (int)Math.Min(text.Length, at + column);
+        }
+
+        private static RecipeFormatException Wrong(string json, string path, string expected) =>
+            new(json, 0, $"{path}: expected {expected}");
 
         private static void WriteExpr(Utf8JsonWriter w, RecipeExpr expr)
         {
@@ -104,33 +134,47 @@ namespace LrCompose
             }
         }
 
-        private static RecipeExpr ReadExpr(JsonElement e)
+        private static RecipeExpr ReadExpr(string json, JsonElement e, string path)
         {
+            if (e.ValueKind != JsonValueKind.Object) throw Wrong(json, path, "an object with \"name\" or \"then\"");
             if (e.TryGetProperty("then", out var then))
-                return new Chain(then.EnumerateArray().Select(ReadExpr).ToList(), 0);
-            string name = e.TryGetProperty("name", out var n) ? n.GetString() ?? "" : throw new RecipeFormatException(e.ToString(), 0, "expected \"name\" or \"then\"");
+            {
+                if (then.ValueKind != JsonValueKind.Array || then.GetArrayLength() == 0) throw Wrong(json, path + ".then", "a non-empty array");
+                return new Chain(then.EnumerateArray().Select((part, i) => ReadExpr(json, part, $"{path}.then[{i}]")).ToList(), 0);
+            }
+            if (!e.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String) throw Wrong(json, path, "\"name\" (a string) or \"then\"");
             var args = new List<RecipeArg>();
             if (e.TryGetProperty("args", out var positional))
-                args.AddRange(positional.EnumerateArray().Select(a => new NumberArg(a.GetDouble(), a.GetRawText(), 0)));
+                args.AddRange(Items(json, positional, path + ".args").Select((a, i) => new NumberArg(Number(json, a, $"{path}.args[{i}]"), a.GetRawText(), 0)));
             if (e.TryGetProperty("names", out var names))
-                args.AddRange(names.EnumerateArray().Select(s => new StringArg(s.GetString() ?? "", 0)));
+                args.AddRange(Items(json, names, path + ".names").Select((a, i) => a.ValueKind == JsonValueKind.String
+                    ? new StringArg(a.GetString()!, 0) : throw Wrong(json, $"{path}.names[{i}]", "a string")));
             if (e.TryGetProperty("params", out var parameters))
-                args.AddRange(parameters.EnumerateObject().Select(p => new NamedArg(p.Name, ReadValue(p.Value), 0)));
+            {
+                if (parameters.ValueKind != JsonValueKind.Object) throw Wrong(json, path + ".params", "an object");
+                args.AddRange(parameters.EnumerateObject().Select(p => new NamedArg(p.Name, ReadValue(json, p.Value, $"{path}.params.{p.Name}"), 0)));
+            }
             if (e.TryGetProperty("inputs", out var inputs))
-                args.AddRange(inputs.EnumerateArray().Select(i => new ScheduleArg(ReadExpr(i), 0)));
-            return new Application(name, args, 0);
+                args.AddRange(Items(json, inputs, path + ".inputs").Select((a, i) => new ScheduleArg(ReadExpr(json, a, $"{path}.inputs[{i}]"), 0)));
+            return new Application(n.GetString()!, args, 0);
         }
 
-        private static RecipeValue ReadValue(JsonElement v) => v.ValueKind switch
+        private static IEnumerable<JsonElement> Items(string json, JsonElement array, string path) =>
+            array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().ToList() : throw Wrong(json, path, "an array");
+
+        private static double Number(string json, JsonElement v, string path) =>
+            v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) && double.IsFinite(d) ? d : throw Wrong(json, path, "a finite number");
+
+        private static RecipeValue ReadValue(string json, JsonElement v, string path) => v.ValueKind switch
         {
-            JsonValueKind.Number => new NumberValue(v.GetDouble(), v.GetRawText(), 0),
+            JsonValueKind.Number => new NumberValue(Number(json, v, path), v.GetRawText(), 0),
             JsonValueKind.True => new WordValue("true", 0),
             JsonValueKind.False => new WordValue("false", 0),
             JsonValueKind.String => new WordValue(v.GetString() ?? "", 0),
-            JsonValueKind.Array => new ListValue(v.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Array
-                ? (item[0].GetDouble(), (double?)item[1].GetDouble())
-                : (item.GetDouble(), (double?)null)).ToList(), 0),
-            _ => throw new RecipeFormatException(v.GetRawText(), 0, "expected a number, word, boolean or list"),
+            JsonValueKind.Array => new ListValue(v.EnumerateArray().Select((item, i) => item.ValueKind == JsonValueKind.Array && item.GetArrayLength() == 2
+                ? (Number(json, item[0], $"{path}[{i}][0]"), (double?)Number(json, item[1], $"{path}[{i}][1]"))
+                : (Number(json, item, $"{path}[{i}]"), (double?)null)).ToList(), 0),
+            _ => throw Wrong(json, path, "a number, word, boolean or list"),
         };
     }
 }

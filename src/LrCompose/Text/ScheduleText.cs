@@ -1,10 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using LanguageExt;
 using LanguageExt.Common;
 using LrCompose.Text;
 
 namespace LrCompose
 {
-    public abstract partial class Schedule
+    public abstract partial class Schedule : IParsable<Schedule>
     {
         /// <summary>
         /// Reads a recipe in LrCompose notation — the same notation <see cref="ToString"/> prints, so
@@ -17,7 +18,33 @@ namespace LrCompose
             return new RecipeBinder(recipe).BindSchedule(RecipeParser.Parse(recipe));
         }
 
-        /// <summary>Reads a recipe; a failure carries a <see cref="RecipeFormatException"/> with the position.</summary>
+        /// <summary>Reads a recipe (<see cref="IParsable{TSelf}"/>); the provider is not used: recipes are culture-invariant.</summary>
+        /// <exception cref="RecipeFormatException">The text is not a valid recipe.</exception>
+        public static Schedule Parse(string s, IFormatProvider? provider) => Parse(s);
+
+        /// <summary>Tries to read a recipe (<see cref="IParsable{TSelf}"/>); false for any text that is not a valid recipe.</summary>
+        public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out Schedule result) =>
+            TryParse(s, out result);
+
+        /// <summary>Tries to read a recipe; false for any text that is not a valid recipe (use <see cref="Parse(string)"/>
+        /// or <see cref="TryParse(string)"/> to learn where and why).</summary>
+        public static bool TryParse([NotNullWhen(true)] string? s, [MaybeNullWhen(false)] out Schedule result)
+        {
+            result = null;
+            if (s is null) return false;
+            try
+            {
+                result = Parse(s);
+                return true;
+            }
+            catch (RecipeFormatException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Reads a recipe, for functional callers: a failure carries the <see cref="RecipeFormatException"/>
+        /// with the position, as a LanguageExt <c>Fin</c> that composes with <c>Bind</c>/<c>Map</c>.</summary>
         public static Fin<Schedule> TryParse(string recipe)
         {
             try

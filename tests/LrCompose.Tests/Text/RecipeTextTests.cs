@@ -72,7 +72,7 @@ public class RecipeTextTests
         { "linear 10 from=0 to=1 colour=red", 22, "no parameter 'colour'" },
         { "scale 2 (cosine 10 peak=1", 25, "expected" },
         { "constant 1 >> constant 2", 14, "goes on for ever" },
-        { "multistep from=0.1 gamma=0.1 at=[60, 30]", 0, "ascending" },
+        { "multistep from=0.1 gamma=0.1 at=[60, 30]", 29, "ascending" },
         { "lambda \"f\"", 0, "cannot rebuild" },
         { "cosine 10 peak=1 & 2", 17, "expected" },
     };
