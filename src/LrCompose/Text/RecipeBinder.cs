@@ -11,6 +11,60 @@ namespace LrCompose.Text;
 /// </summary>
 internal sealed class RecipeBinder(string text)
 {
+    /// <summary>When not null, problems are collected here and binding goes on with the other parts of the recipe.</summary>
+    private List<RecipeFormatException>? _problems;
+
+    /// <summary>Inputs already bound while collecting, so each is bound (and reported) once.</summary>
+    private readonly Dictionary<RecipeExpr, object?> _bound = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Thrown past a part whose problem was already collected.</summary>
+    private sealed class AlreadyReported : Exception;
+
+    /// <summary>Binds the whole recipe and returns every problem found in it, not just the first: each phase of a chain
+    /// and each schedule argument is bound on its own, so independent mistakes are all reported.</summary>
+    public IReadOnlyList<RecipeFormatException> Problems(RecipeExpr expr, out Schedule? schedule)
+    {
+        _problems = [];
+        schedule = null;
+        try
+        {
+            schedule = BindSchedule(expr);
+        }
+        catch (RecipeFormatException e)
+        {
+            Record(e);
+        }
+        catch (AlreadyReported)
+        {
+        }
+        return _problems;
+    }
+
+    private void Record(RecipeFormatException e)
+    {
+        if (!_problems!.Any(p => p.Position == e.Position && p.Problem == e.Problem)) _problems!.Add(e);
+    }
+
+    /// <summary>Binds a part; while collecting, a failing part is recorded and null is returned.</summary>
+    private object? Attempt(RecipeExpr expr)
+    {
+        if (_problems is null) return Bind(expr);
+        if (_bound.TryGetValue(expr, out var known)) return known;
+        object? result = null;
+        try
+        {
+            result = Bind(expr);
+        }
+        catch (RecipeFormatException e)
+        {
+            Record(e);
+        }
+        catch (AlreadyReported)
+        {
+        }
+        _bound[expr] = result;
+        return result;
+    }
     /// <summary>The names a recipe may use: the vocabulary's text names (kebab-case of the C# names).</summary>
     public static IReadOnlyList<string> Vocabulary { get; } =
         Core.Vocabulary.All.Where(e => e.Kind is not (ScheduleKind.Sequence or ScheduleKind.Map)).Select(e => e.Text).ToArray();
@@ -28,10 +82,11 @@ internal sealed class RecipeBinder(string text)
 
     private object BindChain(Chain chain)
     {
-        object current = Bind(chain.Parts[0]);
-        foreach (var part in chain.Parts.Skip(1))
+        var parts = chain.Parts.Select(Attempt).ToList();
+        if (parts.Any(p => p is null)) throw new AlreadyReported();
+        object current = parts[0]!;
+        foreach (var (part, next) in chain.Parts.Zip(parts).Skip(1))
         {
-            object next = Bind(part);
             current = Guarded(part.Offset, () => (current, next) switch
             {
                 (Schedule a, Schedule b) => (object)a.Then(b),
@@ -47,7 +102,12 @@ internal sealed class RecipeBinder(string text)
     private object BindApplication(Application app)
     {
         var entry = Core.Vocabulary.ByText(app.Name);
-        var args = new CallArgs(app, text, Bind, entry);
+        if (_problems is not null)
+        {
+            var inputs = app.Args.OfType<ScheduleArg>().Select(a => Attempt(a.Expr)).ToList();
+            if (inputs.Any(i => i is null)) throw new AlreadyReported();
+        }
+        var args = new CallArgs(app, text, e => Attempt(e) ?? throw new AlreadyReported(), entry);
         object result = Guarded(app, () => Build(entry, app.Name, args));
         args.EnsureAllUsed();
         return result;

@@ -43,6 +43,30 @@ namespace LrCompose
             }
         }
 
+        /// <summary>
+        /// Checks a recipe and reports <b>every</b> problem in it at once, not just the first: each phase of a chain and
+        /// each schedule argument is checked on its own (<c>cosine 0 peak=1 &gt;&gt; linear 10 from=-1 to=0</c> gives
+        /// two problems). A syntax error stops the reading, so it comes alone.
+        /// </summary>
+        /// <returns>The schedule, or each problem with its position, accumulated as a LanguageExt <c>Validation</c>.</returns>
+        public static Validation<RecipeFormatException, Schedule> Validate(string recipe)
+        {
+            ArgumentNullException.ThrowIfNull(recipe);
+            RecipeExpr expr;
+            try
+            {
+                expr = RecipeParser.Parse(recipe);
+            }
+            catch (RecipeFormatException e)
+            {
+                return Validation<RecipeFormatException, Schedule>.Fail(Prelude.Seq1(e));
+            }
+            var problems = new RecipeBinder(recipe).Problems(expr, out var schedule);
+            return problems.Count == 0 && schedule is not null
+                ? Validation<RecipeFormatException, Schedule>.Success(schedule)
+                : Validation<RecipeFormatException, Schedule>.Fail(problems.ToSeq());
+        }
+
         /// <summary>Reads a recipe, for functional callers: a failure carries the <see cref="RecipeFormatException"/>
         /// with the position, as a LanguageExt <c>Fin</c> that composes with <c>Bind</c>/<c>Map</c>.</summary>
         public static Fin<Schedule> TryParse(string recipe)

@@ -57,3 +57,37 @@ public class ParseErrorTests
         Assert.Equal(typeof(Schedule).Namespace, typeof(RecipeFormatException).Namespace);
     }
 }
+
+/// <summary><c>Schedule.Validate</c>: every independent problem of a recipe at once, as a LanguageExt Validation.</summary>
+public class ValidateTests
+{
+    [Fact]
+    public void Every_independent_problem_is_reported_with_its_position()
+    {
+        const string recipe = "cosine 0 peak=1 >> linear 10 from=-1 to=0 >> min (constant 2) (cosine 5 peak=1 floor=1e101)";
+        var problems = Schedule.Validate(recipe).Match(Succ: _ => [], Fail: errors => errors.ToList());
+        Assert.Equal(3, problems.Count);
+        Assert.Equal(recipe.IndexOf("cosine 0", StringComparison.Ordinal), problems[0].Position);
+        Assert.Contains("steps was 0", problems[0].Problem);
+        Assert.Equal(recipe.IndexOf("from=-1", StringComparison.Ordinal), problems[1].Position);
+        Assert.Contains("from was -1", problems[1].Problem);
+        Assert.Contains("floor was 1E+101", problems[2].Problem);
+    }
+
+    [Fact]
+    public void A_good_recipe_validates_to_the_same_schedule_as_parse()
+    {
+        var schedule = Schedule.Validate("warmup 10 >> cosine 90 peak=0.1").Match(Succ: s => s, Fail: _ => throw new Xunit.Sdk.XunitException("failed"));
+        Assert.Equal(Schedule.Parse("warmup 10 >> cosine 90 peak=0.1").ToString(), schedule.ToString());
+    }
+
+    [Fact]
+    public void A_syntax_error_comes_alone_and_matches_parse()
+    {
+        var problems = Schedule.Validate("cosine 10 peak=").Match(Succ: _ => [], Fail: errors => errors.ToList());
+        var single = Assert.Single(problems);
+        var thrown = Assert.Throws<RecipeFormatException>(() => Schedule.Parse("cosine 10 peak="));
+        Assert.Equal(thrown.Position, single.Position);
+        Assert.Equal(thrown.Problem, single.Problem);
+    }
+}
