@@ -157,7 +157,7 @@ internal static class PeerCatalogue
             "StepLRScheduler" => Compat.Timm.StepLRScheduler(b, p.L("decay_t"), p.D("decay_rate", 1), p.L("warmup_t", 0), p.D("warmup_lr_init", 0),
                 p.B("warmup_prefix", true)),
             "MultiStepLRScheduler" => Compat.Timm.MultiStepLRScheduler(b, p.Longs("decay_t"), p.D("decay_rate", 1), p.L("warmup_t", 0),
-                p.D("warmup_lr_init", 0), p.B("warmup_prefix", false)),
+                p.D("warmup_lr_init", 0), p.B("warmup_prefix", true)),
             _ => throw new NotSupportedException($"unknown timm scheduler '{schedule}'"),
         };
     }

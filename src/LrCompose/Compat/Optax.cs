@@ -23,10 +23,20 @@ public static partial class Compat
             return transitionSteps <= 0 ? Constant(initValue) : Polynomial(transitionSteps, initValue, endValue, power).Shift(transitionBegin);
         }
 
-        /// <summary><c>exponential_decay</c>. Native: <c>Exponential</c>, which takes the same arguments.</summary>
+        /// <summary>
+        /// <c>exponential_decay</c>. Native: <c>Exponential</c>, which takes the same arguments. As in optax: a
+        /// non-positive <c>transition_steps</c> or a zero <c>decay_rate</c> gives the constant <c>init_value</c>; a negative
+        /// <c>transition_begin</c> counts as 0; <c>end_value</c> clamps every value, the initial hold included.
+        /// One difference: optax lets a growing decay (<c>decay_rate</c> &gt; 1) with no <c>end_value</c> grow without
+        /// bound, to infinity; here it stops at 1e100, the largest value any LrCompose schedule returns.
+        /// </summary>
         public static Schedule ExponentialDecay(double initValue, long transitionSteps, double decayRate, long transitionBegin = 0,
-            bool staircase = false, double? endValue = null) =>
-            Exponential(initValue, decayRate, transitionSteps, staircase, transitionBegin, endValue);
+            bool staircase = false, double? endValue = null)
+        {
+            if (transitionSteps <= 0 || decayRate == 0) return Constant(initValue);
+            if (decayRate > 1 && endValue is null) endValue = Rules.MaxMagnitude;
+            return Exponential(initValue, decayRate, transitionSteps, staircase, Math.Max(0, transitionBegin), endValue);
+        }
 
         /// <summary><c>cosine_decay_schedule</c>: cosine from <c>init</c> to <c>alpha·init</c> over <c>decay_steps</c>.</summary>
         public static Schedule CosineDecaySchedule(double initValue, long decaySteps, double alpha = 0, double exponent = 1) =>
@@ -98,23 +108,30 @@ public static partial class Compat
         /// <summary><c>cosine_onecycle_schedule</c>: cosine from <c>peak/div</c> up to <c>peak</c> at ⌊pct_start·T⌋, then down
         /// to <c>peak/(div·final_div)</c> at T.</summary>
         public static Schedule CosineOnecycleSchedule(long transitionSteps, double peakValue, double pctStart = 0.3,
-            double divFactor = 25, double finalDivFactor = 1e4) =>
-            PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
+            double divFactor = 25, double finalDivFactor = 1e4)
+        {
+            // optax raises for a non-positive transition_steps (its boundaries would collide).
+            Guard.Length(transitionSteps);
+            return PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
                 [transitionSteps] = 1 / (divFactor * finalDivFactor),
             });
+        }
 
         /// <summary><c>linear_onecycle_schedule</c>: lines from <c>peak/div</c> to <c>peak</c> at ⌊pct_start·T⌋, back to
         /// <c>peak/div</c> at ⌊pct_final·T⌋, and to <c>peak/(div·final_div)</c> at T.</summary>
         public static Schedule LinearOnecycleSchedule(long transitionSteps, double peakValue, double pctStart = 0.3, double pctFinal = 0.85,
-            double divFactor = 25, double finalDivFactor = 1e4) =>
-            PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
+            double divFactor = 25, double finalDivFactor = 1e4)
+        {
+            Guard.Length(transitionSteps);
+            return PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
                 [(long)(pctFinal * transitionSteps)] = 1 / divFactor,
                 [transitionSteps] = 1 / finalDivFactor,
             });
+        }
 
         /// <summary>Sorted boundaries and the running products <c>init·Π scales</c>, as optax computes them.</summary>
         private static (long[] Bounds, double[] Values) Cumulative(double initValue, IReadOnlyDictionary<long, double>? scales)

@@ -32,24 +32,20 @@ public static partial class Compat
                 warmupT, warmupLrInit, warmupPrefix);
 
         /// <summary>
-        /// <c>StepLRScheduler</c>: <c>base·decay_rate^⌊t/decay_t⌋</c>, t counted from the end of the warmup.
-        /// Discrepancy kept on purpose: the reference values recorded from timm 1.0.29 count t from the end of the warmup
-        /// even for cases recorded with <c>warmup_prefix=False</c> (timm's own default for this scheduler is True), so
-        /// <paramref name="warmupPrefix"/> is accepted for signature compatibility but does not change the result.
+        /// <c>StepLRScheduler</c>: <c>base·decay_rate^⌊t/decay_t⌋</c>. With <paramref name="warmupPrefix"/> (timm's default
+        /// for this scheduler) t is counted from the end of the warmup; without it, from step 0.
         /// </summary>
         public static Schedule StepLRScheduler(double baseLr, long decayT, double decayRate = 1, long warmupT = 0, double warmupLrInit = 0,
-            bool warmupPrefix = true)
-        {
-            _ = warmupPrefix;
-            return WithWarmup(StepDecay(baseLr, decayRate, decayT), baseLr, warmupT, warmupLrInit, warmupPrefix: true);
-        }
+            bool warmupPrefix = true) =>
+            WithWarmup(StepDecay(baseLr, decayRate, decayT), baseLr, warmupT, warmupLrInit, warmupPrefix);
 
         /// <summary>
-        /// <c>MultiStepLRScheduler</c>. Quirk reproduced: timm counts the milestones passed by <c>t + 1</c>, so each
-        /// decay lands one step before its listed <c>decay_t</c>. Native: <c>MultiStep</c> at <c>decay_t − 1</c>.
+        /// <c>MultiStepLRScheduler</c>. Quirk reproduced: timm 1.0.29 counts the milestones passed by <c>t + 1</c>, so each
+        /// decay lands one step before its listed <c>decay_t</c>. Native: <c>MultiStep</c> at <c>decay_t − 1</c>. With
+        /// <paramref name="warmupPrefix"/> (timm's default for this scheduler) t is counted from the end of the warmup.
         /// </summary>
         public static Schedule MultiStepLRScheduler(double baseLr, long[] decayT, double decayRate = 1, long warmupT = 0,
-            double warmupLrInit = 0, bool warmupPrefix = false) =>
+            double warmupLrInit = 0, bool warmupPrefix = true) =>
             WithWarmup(MultiStep(baseLr, decayRate, decayT.Select(m => Math.Max(0, m - 1)).ToArray()), baseLr, warmupT, warmupLrInit, warmupPrefix);
 
         /// <summary>
