@@ -21,21 +21,21 @@ done <<'LIST'
 constant|constant 0.1|--steps 100
 linear|linear 100 from=0.1 to=0.01|
 cosine|cosine 100 peak=0.1 floor=0.01|
-cosine-exponent|cosine 100 peak=0.1 exponent=2 kdecay=2|
+cosine-exponent|cosine 100 peak=0.1 exponent=2 k-decay=2|
 polynomial|polynomial 100 from=0.1 to=0 power=2|
 exponential|exponential from=0.1 rate=0.5 every=20 staircase=true end=0.01|--steps 100
-step|step from=0.1 gamma=0.5 every=25|--steps 100
-multistep|multistep from=0.1 gamma=0.1 at=[30, 60, 60]|--steps 100
-piecewise|piecewise values=[0.1, 0.05, 0.01] at=[30, 70]|--steps 100
+step|step-decay from=0.1 gamma=0.5 every=25|--steps 100
+multistep|multi-step from=0.1 gamma=0.1 milestones=[30, 60, 60]|--steps 100
+piecewise|piecewise-constant values=[0.1, 0.05, 0.01] boundaries=[30, 70]|--steps 100
 interpolate|interpolate kind=cosine knots=[0:0.004, 30:0.1, 100:0.00001]|
-invsqrt|warmup 100 >> invsqrt peak=0.1 timescale=100|--steps 2000
+invsqrt|warmup 100 >> inverse-sqrt peak=0.1 timescale=100|--steps 2000
 inverse-time|inverse-time from=0.1 rate=1 every=10|--steps 100
 tanh|tanh 100 from=0.1 to=0.001|
 one-minus-sqrt|one-minus-sqrt 100 from=0.1 to=0.001|
 triangular|triangular low=0.001 high=0.006 up=10 down=20 mode=triangular2|--steps 150
 warmup|warmup 20 shape=cosine >> cosine 80 peak=0.1|
 hold|warmup 10 >> hold 50 >> linear 40 from=0.1 to=0|
-cycle|cycle mult=2 decay=0.5 (cosine 20 peak=0.1 floor=0.01)|--steps 140
+cycle|cycle multiplier=2 decay=0.5 (cosine 20 peak=0.1 floor=0.01)|--steps 140
 clamp|clamp low=0.02 high=0.08 (cosine 100 peak=0.1)|
 min|min (cosine 100 peak=0.1) (linear 100 from=0.05 to=0.1)|
 mirror|linear 30 from=0.004 to=0.1 >> cosine 70 peak=0.1 floor=0|--momentum

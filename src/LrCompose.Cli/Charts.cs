@@ -14,16 +14,18 @@ internal static class Charts
     public static byte[] Render(IReadOnlyList<Series> series, long horizon, string format, bool logY, string title)
     {
         var plot = new Plot();
-        plot.Title(title.Length > 90 ? title[..87] + "..." : title, 13);
+        plot.Title(Shorten(title, 90), 13);
         plot.XLabel("step");
         plot.YLabel(logY ? "learning rate (log10)" : "learning rate");
+        double largest = 0;
         foreach (var s in series)
         {
             long[] steps = Sampling.Steps(s.Schedule, horizon);
+            if (!s.RightAxis) largest = Math.Max(largest, steps.Max(t => s.Schedule.Rate(t)));
             double[] xs = steps.Select(t => (double)t).ToArray();
             double[] ys = steps.Select(t => Value(s.Schedule.Rate(t), logY && !s.RightAxis)).ToArray();
             var line = plot.Add.ScatterLine(xs, ys);
-            if (series.Count > 1) line.LegendText = s.Label;
+            if (series.Count > 1) line.LegendText = Shorten(s.Label, 60);
             line.LineWidth = 2;
             if (s.RightAxis)
             {
@@ -39,7 +41,10 @@ internal static class Charts
             marker.LineWidth = 1;
             marker.Color = Colors.Gray;
         }
-        if (series.Count > 1) plot.ShowLegend();
+        // One label format for every tick, chosen from the largest value, so 0.0001 and 8E-05 never sit side by side.
+        if (!logY) plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickFormat(largest) };
+        // The legend goes below the data area, where it cannot cover a curve.
+        if (series.Count > 1) plot.ShowLegend(Edge.Bottom);
         return format switch
         {
             "png" => plot.GetImageBytes(Width, Height, ImageFormat.Png),
@@ -47,6 +52,15 @@ internal static class Charts
             _ => throw new CliInputException($"--out must end in .png or .svg, not .{format}"),
         };
     }
+
+    /// <summary>Text cut to <paramref name="max"/> characters with an ellipsis, for titles and legends.</summary>
+    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    /// <summary>Tick labels in one style for the whole axis: plain decimals for rates from 0.01 up, otherwise scientific
+    /// notation with the same mantissa form (2.5e-4, 5e-5, 0).</summary>
+    internal static Func<double, string> TickFormat(double largest) => largest >= 0.01 && largest < 1e4
+        ? v => v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)
+        : v => v == 0 ? "0" : v.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>log10 for a log axis; 0 has no logarithm, so it is drawn at the bottom of the usual range.</summary>
     private static double Value(double v, bool log) => !log ? v : v > 0 ? Math.Log10(v) : -12;

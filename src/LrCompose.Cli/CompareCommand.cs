@@ -19,11 +19,14 @@ internal static class CompareCommand
             var b = Recipe.Read(parse.GetValue(second)!);
             long horizon = Math.Max(a.Horizon(parse.GetValue(steps)), b.Horizon(parse.GetValue(steps)));
             var (difference, at) = LargestDifference(a.Schedule, b.Schedule, horizon);
-            var series = new List<Series> { new("A", a.Schedule), new("B", b.Schedule) };
+            // Each line is named by the recipe as the user typed it (a preset by its name), so the chart says which is which.
+            string nameA = parse.GetValue(first)!.Trim(), nameB = parse.GetValue(second)!.Trim();
+            var series = new List<Series> { new(nameA, a.Schedule), new(nameB, b.Schedule) };
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) is { } path)
             {
-                byte[] image = Charts.Render(series, horizon, Charts.FormatOf(path), false, "A vs B");
+                byte[] image = Charts.Render(series, horizon, Charts.FormatOf(path), false,
+                    $"{Charts.Shorten(nameA, 40)}  vs  {Charts.Shorten(nameB, 40)}");
                 File.WriteAllBytes(path, image);
                 writer.WriteLine($"wrote {path} ({image.Length} bytes)");
             }

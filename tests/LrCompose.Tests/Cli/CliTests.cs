@@ -129,6 +129,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Compare_chart_names_each_line_by_its_recipe()
+    {
+        string path = Path.Combine(_dir, "compare.svg");
+        var (code, _, _) = Run("compare", "gpt2", "warmup 2000 >> linear 248000 from=2.5e-4 to=2.5e-5", "--out", path);
+        Assert.Equal(0, code);
+        string svg = File.ReadAllText(path);
+        Assert.Contains("gpt2", svg);
+        Assert.Contains("warmup 2000 &gt;&gt; linear 248000 from=2.5e-4 to=2.5e-5", svg);
+        Assert.DoesNotContain("A vs B", svg);
+    }
+
+    [Theory]
+    [InlineData(2.5e-4, new[] { 0, 8e-5, 1e-4, 2.5e-4 }, new[] { "0", "8e-5", "1e-4", "2.5e-4" })]
+    [InlineData(0.1, new[] { 0, 0.02, 0.1 }, new[] { "0", "0.02", "0.1" })]
+    public void Tick_labels_share_one_format(double largest, double[] ticks, string[] labels)
+    {
+        var format = Charts.TickFormat(largest);
+        Assert.Equal(labels, ticks.Select(format).ToArray());
+    }
+
+    [Fact]
     public void Presets_lists_every_name()
     {
         var (code, output, _) = Run("presets");
