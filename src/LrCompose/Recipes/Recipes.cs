@@ -17,7 +17,7 @@ public sealed record RateAndMomentum(Schedule LearningRate, Schedule Momentum) :
 /// The well-known recipes, each built only from shapes and combinators, so they print, parse, plot and compile
 /// like anything else. Their structure is written once (shared with the generator).
 /// </summary>
-public static class Recipes
+public static partial class Recipes
 {
     /// <summary>Linear warmup to <paramref name="peak"/>, then cosine to <paramref name="floor"/> at <paramref name="totalSteps"/>:
     /// <c>warmup W >> cosine (total − W) peak=… floor=…</c>.</summary>
