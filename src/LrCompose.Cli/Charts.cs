@@ -45,13 +45,37 @@ internal static class Charts
         if (!logY) plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickFormat(largest) };
         // The legend goes below the data area, where it cannot cover a curve.
         if (series.Count > 1) plot.ShowLegend(Edge.Bottom);
-        return format switch
-        {
-            "png" => plot.GetImageBytes(Width, Height, ImageFormat.Png),
-            "svg" => System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)),
-            _ => throw new CliInputException($"--out must end in .png or .svg, not .{format}"),
-        };
+        return Encode(plot, format);
     }
+
+    /// <summary>A range test: the smoothed loss against the rate (log axis), each suggestion marked and named.</summary>
+    public static byte[] RenderRangeTest(RangeTestResult result, string format, string title)
+    {
+        var plot = new Plot();
+        plot.Title(title, 13);
+        plot.XLabel("learning rate (log10)");
+        plot.YLabel("smoothed loss");
+        var finite = result.Points.Where(p => double.IsFinite(p.Smoothed)).ToArray();
+        var line = plot.Add.ScatterLine(finite.Select(p => Math.Log10(p.Rate)).ToArray(), finite.Select(p => p.Smoothed).ToArray());
+        line.LineWidth = 2;
+        line.LegendText = "smoothed loss";
+        foreach (var (name, rate) in result.Suggestions)
+        {
+            var marker = plot.Add.VerticalLine(Math.Log10(rate));
+            marker.LinePattern = LinePattern.Dashed;
+            marker.LineWidth = 1.5f;
+            marker.LegendText = $"{name} {rate.ToString("0.###e+0", System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+        plot.ShowLegend(Edge.Bottom);
+        return Encode(plot, format);
+    }
+
+    private static byte[] Encode(Plot plot, string format) => format switch
+    {
+        "png" => plot.GetImageBytes(Width, Height, ImageFormat.Png),
+        "svg" => System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)),
+        _ => throw new CliInputException($"--out must end in .png or .svg, not .{format}"),
+    };
 
     /// <summary>Text cut to <paramref name="max"/> characters with an ellipsis, for titles and legends.</summary>
     public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -27,6 +27,7 @@ public static class CliApp
             CompareCommand.Create(),
             PresetsCommand.Create(),
             ConformanceCommand.Create(),
+            LrFindCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
