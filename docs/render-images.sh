@@ -43,3 +43,4 @@ per-epoch|per-epoch 10 (cosine 10 peak=0.1)|
 shift|shift 30 (cosine 70 peak=0.1)|
 stretch|stretch 3 (cosine 30 peak=0.1)|
 LIST
+dotnet run --no-build --project src/LrCompose.Cli -- lr-find docs/data/flipnet-range-test.csv --iterations 160 --out docs/images/range-test.png > /dev/null

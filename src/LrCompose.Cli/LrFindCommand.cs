@@ -16,13 +16,16 @@ internal static class LrFindCommand
         var rules = new Option<string>("--rules") { Description = "fastai (valley, slide, minimum, steep) or torch-lr-finder (steepest)", DefaultValueFactory = _ => "fastai" };
         rules.AcceptOnlyFromAmong("fastai", "torch-lr-finder");
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var planned = new Option<long?>("--iterations") { Description = "The sweep's planned length, when it stopped early (fastai trims by it); default: the rows of the log" };
         var output = new Option<string?>("--out") { Description = "Draw the smoothed loss against the rate, every suggestion marked, to this .png or .svg" };
-        var command = new Command("lr-find", "Suggest learning rates from a range test's log, by fastai's or torch-lr-finder's rules.") { log, rules, json, output };
+        var command = new Command("lr-find", "Suggest learning rates from a range test's log, by fastai's or torch-lr-finder's rules.") { log, rules, json, planned, output };
         command.SetAction(parse =>
         {
             var (rates, losses) = Read(parse.GetValue(log)!);
             var which = parse.GetValue(rules) == "fastai" ? RangeTestRules.Fastai : RangeTestRules.TorchLrFinder;
-            var result = RangeTestRecorder.Analyse(which, rates, losses);
+            if (parse.GetValue(planned) is { } n && n < rates.Length)
+                throw new CliInputException($"--iterations was {n}: it must be at least the {rates.Length} iterations in the log");
+            var result = RangeTestRecorder.Analyse(which, rates, losses, parse.GetValue(planned));
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) is { } path)
             {
@@ -34,7 +37,8 @@ internal static class LrFindCommand
             else
             {
                 writer.WriteLine($"rules     {parse.GetValue(rules)}");
-                writer.WriteLine($"recorded  {result.Recorded} of {rates.Length} iterations{(result.Recorded < rates.Length ? " (stopped: the loss diverged)" : "")}");
+                long sweep = parse.GetValue(planned) ?? rates.Length;
+                writer.WriteLine($"recorded  {result.Recorded} of {sweep} iterations{(result.Recorded < sweep ? " (stopped: the loss diverged)" : "")}");
                 writer.WriteLine($"kept      {result.Kept}");
                 if (result.Suggestions.Count == 0) writer.WriteLine("too few points kept to suggest a rate");
                 foreach (var (name, value) in result.Suggestions) writer.WriteLine($"{name,-9} {R(value)}");

@@ -61,6 +61,8 @@ internal sealed class TinyTraining : IDisposable
 /// <summary>The values PyTorch itself recorded (../shared/conformance/golden-public.json), by case id.</summary>
 internal static class Recorded
 {
+    public static string RepoRoot() => Root();
+
     private static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -12,7 +12,8 @@ namespace LrCompose.Tests.Docs;
 /// right after it is what it must print. Every <c>lrcompose</c> command in a shell block is run and its exit code
 /// checked (and its output, where the block shows it). Markers: <c>fragment CONTEXT</c> (compiled inside a stated
 /// context), <c>with-previous</c> (compiled together with the page's previous C# block), <c>illustration REASON</c>
-/// (not compiled: generated code or a sketch of library internals), <c>exit N</c> (the commands' expected exit code).
+/// (not compiled: generated code or a sketch of library internals), <c>torchsharp</c> (compiled and run by the
+/// TorchSharp test project, which has the native library), <c>exit N</c> (the commands' expected exit code).
 /// </summary>
 [Collection(nameof(ConsoleCollection))]
 public class DocsTests
@@ -43,6 +44,9 @@ public class DocsTests
         {
             case "illustration":
                 Assert.False(string.IsNullOrWhiteSpace(block.Argument), $"{id}: an illustration must say why it is not compiled");
+                return;
+            case "torchsharp":
+                // Compiled and run, output checked, by tests/LrCompose.TorchSharp.Tests/DocsSnippetTests.cs, where TorchSharp is.
                 return;
             case null or "with-previous" or "fragment":
                 break;
