@@ -245,6 +245,19 @@ namespace LrCompose.Generators
                     case ScheduleKind.Cycle:
                         Cycle(node, lines);
                         break;
+                    case ScheduleKind.DecayAt:
+                    {
+                        string inner = Node(node.Child);
+                        // The decay starts from the inner schedule's own value at the step, read once at run time.
+                        string from = Field(inner + "(" + Lit(node.W(0)) + ")");
+                        lines.Add("if (t >= " + Lit(node.W(0)) + ") return " + F + "Decay(t - " + Lit(node.W(0)) + ", " + Lit(node.W(1)) + ", " + from + ", "
+                                  + Lit(node.N(0)) + ", " + Option(node.DecayShape) + ");");
+                        lines.Add("return " + inner + "(t);");
+                        break;
+                    }
+                    case ScheduleKind.Retarget:
+                        lines.Add("return " + Node(node.Child) + "(" + F + "RetargetTime(t, " + Lit(node.W(0)) + ", " + Lit(node.N(0)) + ", " + Lit(node.W(1)) + "));");
+                        break;
                     case ScheduleKind.Min:
                     case ScheduleKind.Max:
                         lines.Add("return global::System.Math." + (node.Kind == ScheduleKind.Max ? "Max" : "Min") + "(" + Node(node.Children[0]) + "(t), " + Node(node.Children[1]) + "(t));");
@@ -338,7 +351,14 @@ namespace LrCompose.Generators
                         var (min, max) = Bounds(node.Child);
                         return ("(" + min + ") * " + Lit(node.N(0)), "(" + max + ") * " + Lit(node.N(0)));
                     }
-                    case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: return Bounds(node.Child);
+                    case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: case ScheduleKind.Retarget:
+                        return Bounds(node.Child);
+                    case ScheduleKind.DecayAt:
+                    {
+                        var (min, max) = Bounds(node.Child);
+                        string from = _names[node.Child] + "(" + Lit(node.W(0)) + ")", to = Lit(node.N(0));
+                        return (M + "Min(" + min + ", " + M + "Min(" + from + ", " + to + "))", M + "Max(" + max + ", " + M + "Max(" + from + ", " + to + "))");
+                    }
                     case ScheduleKind.Clamp:
                     {
                         var (min, max) = Bounds(node.Child);

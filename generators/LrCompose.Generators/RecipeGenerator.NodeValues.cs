@@ -63,6 +63,10 @@ namespace LrCompose.Generators
                         var (min, max) = Bounds(part);
                         return ScheduleFormulas.Mirror(At(inner, t), min, max, n.N(0), n.N(1));
                     }
+                    case ScheduleKind.DecayAt:
+                        return t < n.W(0) ? At(n.Child, t) : ScheduleFormulas.Decay(t - n.W(0), n.W(1), At(n.Child, n.W(0)), n.N(0), n.DecayShape);
+                    case ScheduleKind.Retarget:
+                        return At(n.Child, ScheduleFormulas.RetargetTime(t, n.W(0), n.N(0), n.W(1)));
                     case ScheduleKind.Cycle:
                     {
                         double period = n.N(2), decay = n.N(1);
@@ -109,7 +113,14 @@ namespace LrCompose.Generators
                         var (min, max) = Bounds(n.Child);
                         return (min * n.N(0), max * n.N(0));
                     }
-                    case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: return Bounds(n.Child);
+                    case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: case ScheduleKind.Retarget:
+                        return Bounds(n.Child);
+                    case ScheduleKind.DecayAt:
+                    {
+                        var (min, max) = Bounds(n.Child);
+                        double from = At(n.Child, n.W(0));
+                        return (Math.Min(min, Math.Min(from, n.N(0))), Math.Max(max, Math.Max(from, n.N(0))));
+                    }
                     case ScheduleKind.Clamp:
                     {
                         var (min, max) = Bounds(n.Child);

@@ -258,6 +258,26 @@ namespace LrCompose.Generators
                         Check(ConstructorRules.PerEpochLength(a.L("stepsPerEpoch"), inner.Length, out long? length), a);
                         return NodeSpec.Make(ScheduleKind.PerEpoch, Array.Empty<double>(), new[] { a.L("stepsPerEpoch") }, length, inner);
                     }
+                    case ScheduleKind.DecayAt:
+                    {
+                        var inner = Instance(call);
+                        long at = a.L("at"), length = a.L("length");
+                        Check(ConstructorRules.DecayAt(at, length, a.D("to")), a);
+                        return NodeSpec.Make(ScheduleKind.DecayAt, new[] { a.D("to") }, new[] { at, length }, at + length, inner)
+                            with { DecayShape = a.Option<DecayShape>("shape") };
+                    }
+                    case ScheduleKind.Retarget:
+                    {
+                        var inner = Instance(call);
+                        if (!inner.Length.HasValue)
+                        {
+                            errors.Add(new DiagnosticInfo(DiagnosticDescriptors.NeverEnds.Id, LocationInfo.From(syntax), new[] { Vocabulary.Of(inner.Kind).Text }.ToEquatableArray()));
+                            throw new InvalidRecipe();
+                        }
+                        long at = a.L("at"), total = a.L("total");
+                        Check(ConstructorRules.Retarget(at, total, inner.Length.Value), a);
+                        return NodeSpec.Make(ScheduleKind.Retarget, new[] { inner.Span }, new[] { at, total }, total, inner);
+                    }
                     case ScheduleKind.Cycle:
                         return recipes.Cycle(Instance(call), a.D("multiplier"), a.D("decay"), a.NullableI("limit"));
                     case ScheduleKind.Triangular:

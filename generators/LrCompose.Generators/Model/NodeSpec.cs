@@ -22,6 +22,9 @@ namespace LrCompose.Generators.Model
         /// <summary>How knots are joined (interpolate nodes).</summary>
         public Interpolation Interpolation { get; init; }
 
+        /// <summary>The shape of a decay-at's cooldown.</summary>
+        public DecayShape DecayShape { get; init; }
+
         /// <summary>Whether an exponential decays in whole jumps.</summary>
         public bool Staircase { get; init; }
 

@@ -147,6 +147,23 @@ namespace LrCompose
         [MethodImpl(Inline)]
         public static double Clamp(double value, double low, double high) => value < low ? low : value > high ? high : value;
 
+        /// <summary>A decay of <paramref name="steps"/> steps from <paramref name="from"/> to <paramref name="to"/> in the
+        /// given shape (linear, half cosine or 1−√), then <paramref name="to"/>: the cooldown of <c>DecayAt</c>.</summary>
+        [MethodImpl(Inline)]
+        public static double Decay(double t, long steps, double from, double to, DecayShape shape) =>
+            // At its first step the decay is exactly where it starts (a cosine's floor + (peak − floor) may round off it).
+            t <= 0 ? from
+            : shape == DecayShape.Cosine ? Cosine(t, steps, from, to, 1, 1)
+            : shape == DecayShape.OneMinusSqrt ? OneMinusSqrt(t, steps, from, to)
+            : Linear(t, steps, from, to);
+
+        /// <summary>The inner schedule's time for a re-targeted one: unchanged before <paramref name="at"/>, after it the
+        /// rest of the inner schedule's <paramref name="span"/> is spread over the steps up to <paramref name="total"/>, and
+        /// from <paramref name="total"/> on exactly its end, so the new end is reached exactly.</summary>
+        [MethodImpl(Inline)]
+        public static double RetargetTime(double t, long at, double span, long total) =>
+            t < at ? t : t >= total ? span : at + (t - at) * ((span - at) / (total - at));
+
         /// <summary>The start of cycle <paramref name="index"/> when periods grow by <paramref name="multiplier"/>.</summary>
         [MethodImpl(Inline)]
         public static double CycleStart(double index, double period, double multiplier) =>

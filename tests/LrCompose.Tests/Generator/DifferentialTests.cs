@@ -71,6 +71,10 @@ public class DifferentialTests
             from s in inner from e in Gen.Choose(1, 20) select new Recipe($"({s.Code}).PerEpoch({e})", s.Finite),
             from a in inner from b in inner from m in Gen.Elements("Min", "Max") select new Recipe($"{m}({a.Code}, {b.Code})", a.Finite && b.Finite),
             from s in inner select new Recipe($"({s.Code}).Mirror(0.85, 0.95)", s.Finite),
+            from s in inner from k in Gen.Choose(0, 300) from n in Length from to in Rate from decayShape in Gen.Elements("Linear", "Cosine", "OneMinusSqrt")
+                select new Recipe($"({s.Code}).DecayAt({k}, {n}, {D(to)}, DecayShape.{decayShape})", true),
+            from s in finite from k in Gen.Choose(0, 96) from extra in Gen.Choose(1, 400)
+                select new Recipe($"(({s.Code}).Take(97)).Retarget({k}, {k + extra})", true),
             from a in inner from b in inner from c in inner from first in Gen.Choose(0, 150) from gap in Gen.Choose(1, 150)
                 select new Recipe($"Join([{a.Code}, {b.Code}, {c.Code}], [{first}, {first + gap}])", c.Finite),
             from max in Positive from total in Gen.Choose(20, 400) from pct in Gen.Elements(0.25, 0.3, 0.4) from anneal in Gen.Elements("Cosine", "Linear")
