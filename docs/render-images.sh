@@ -44,3 +44,16 @@ shift|shift 30 (cosine 70 peak=0.1)|
 stretch|stretch 3 (cosine 30 peak=0.1)|
 LIST
 dotnet run --no-build --project src/LrCompose.Cli -- lr-find docs/data/flipnet-range-test.csv --iterations 160 --out docs/images/range-test.png > /dev/null
+
+# docs/live-runs.md
+lrc plot "warmup 1000 >> constant 3e-4 |> take 80000" \
+  --with "warmup 1000 >> constant 3e-4 |> decay-at 20000 length=4000 shape=one-minus-sqrt" \
+  --with "warmup 1000 >> constant 3e-4 |> decay-at 40000 length=8000 shape=one-minus-sqrt" \
+  --with "warmup 1000 >> constant 3e-4 |> decay-at 60000 length=12000 shape=one-minus-sqrt" \
+  --steps 80000 --out docs/images/live-branch-out.png
+lrc plot "warmup 500 >> cosine 9500 peak=1e-3" \
+  --with "warmup 500 >> cosine 9500 peak=1e-3 |> retarget at=4000 total=15000" \
+  --with "warmup 500 >> cosine 9500 peak=1e-3 |> retarget at=4000 total=7000" \
+  --steps 15000 --out docs/images/live-retarget.png
+lrc plot "warmup 32 >> until-plateau patience=2 threshold=0.02 (constant 0.05) >> linear 96 from=0.05 to=0" \
+  --observations docs/data/flipnet-validation.csv --steps 480 --out docs/images/live-plateau.png

@@ -10,12 +10,20 @@ internal static class DescribeCommand
     {
         var recipe = new Argument<string>("recipe") { Description = "A recipe or preset name" };
         var steps = new Option<long?>("--steps") { Description = "How many steps to analyse (default: the recipe's length)" };
-        var command = new Command("describe", "Phases with their step ranges and values, peak, minimum, final value, area, and joins.") { recipe, steps };
+        var observations = new Option<string?>("--observations") { Description = "A CSV of what training observed (columns step and metric), for a recipe with until-… or reduce-on-plateau" };
+        var command = new Command("describe", "Phases with their step ranges and values, peak, minimum, final value, area, and joins.") { recipe, steps, observations };
         command.SetAction(parse =>
         {
-            var r = Recipe.Read(parse.GetValue(recipe)!);
+            var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
             var report = ScheduleReport.Of(r.Schedule, r.Horizon(parse.GetValue(steps)));
-            parse.InvocationConfiguration.Output.Write(report.Render());
+            var writer = parse.InvocationConfiguration.Output;
+            writer.Write(report.Render());
+            if (LiveSchedule.IsLive(r.Text))
+            {
+                writer.WriteLine();
+                if (r.Endings.Count == 0) writer.WriteLine("no metric-driven stage has ended yet");
+                foreach (var e in r.Endings) writer.WriteLine($"stage {e.Stage + 1} (from step {e.Start}) ended at step {e.End}: {e.Reason}");
+            }
             return CliApp.Ok;
         });
         return command;

@@ -12,22 +12,28 @@ internal static class PlotCommand
         var steps = new Option<long?>("--steps") { Description = "How many steps to show (default: the recipe's length)" };
         var logY = new Option<bool>("--log-y") { Description = "Logarithmic rate axis" };
         var momentum = new Option<bool>("--momentum") { Description = "Also draw the mirrored momentum (0.85-0.95) on a right axis" };
-        var command = new Command("plot", "Draw a schedule with its phase boundaries marked.") { recipe, output, steps, logY, momentum };
+        var observations = new Option<string?>("--observations") { Description = "A CSV of what training observed (columns step and metric), for a recipe with until-… or reduce-on-plateau" };
+        var also = new Option<string[]>("--with") { Description = "Another recipe to draw on the same chart (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("plot", "Draw a schedule with its phase boundaries marked.") { recipe, output, steps, logY, momentum, observations, also };
         command.SetAction(parse =>
         {
-            var r = Recipe.Read(parse.GetValue(recipe)!);
-            long horizon = r.Horizon(parse.GetValue(steps));
-            var series = new List<Series> { new("rate", r.Schedule) };
+            var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
+            var others = (parse.GetValue(also) ?? []).Select(text => Recipe.Read(text, parse.GetValue(observations))).ToList();
+            long horizon = others.Aggregate(r.Horizon(parse.GetValue(steps)), (h, o) => parse.GetValue(steps) is null ? Math.Max(h, o.Horizon(null)) : h);
+            var series = new List<Series> { new(others.Count > 0 ? r.Text : "rate", r.Schedule) };
+            series.AddRange(others.Select(o => new Series(o.Text, o.Schedule)));
             if (parse.GetValue(momentum)) series.Add(new Series("momentum", r.Momentum, RightAxis: true));
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) is { } path)
             {
                 // Render completely before touching the file, so a failure writes nothing.
-                byte[] image = Charts.Render(series, horizon, Charts.FormatOf(path), parse.GetValue(logY), r.Schedule.ToString());
+                byte[] image = Charts.Render(series, horizon, Charts.FormatOf(path), parse.GetValue(logY),
+                    LiveSchedule.IsLive(r.Text) ? r.Text + string.Concat(r.Endings.Select(e => $"  [stage {e.Stage + 1} ended at {e.End}]")) : r.Schedule.ToString());
                 File.WriteAllBytes(path, image);
                 writer.WriteLine($"wrote {path} ({image.Length} bytes, {horizon} steps)");
             }
             else writer.Write(TerminalChart.Draw(series, horizon));
+            foreach (var ending in r.Endings) writer.WriteLine($"stage {ending.Stage + 1} ended at step {ending.End}: {ending.Reason}");
             return CliApp.Ok;
         });
         return command;

@@ -1,9 +1,23 @@
+using System.Globalization;
+
 namespace LrCompose.Cli;
 
-/// <summary>A recipe given on the command line, with the horizon it is shown over.</summary>
-internal sealed record Recipe(string Text, Schedule Schedule)
+/// <summary>A recipe given on the command line, with the horizon it is shown over. A live recipe (with
+/// <c>until-…</c> or <c>reduce-on-plateau</c>) is resolved against an observation log; its stage endings say where
+/// and why a metric-driven phase ended.</summary>
+internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<StageEnding> Endings)
 {
-    public static Recipe Read(string text) => new(text, Schedule.Parse(text));
+    public static Recipe Read(string text, string? observations = null)
+    {
+        if (!LiveSchedule.IsLive(text))
+        {
+            if (observations is not null) Observations(observations); // still refuse a malformed log
+            return new(text, Schedule.Parse(text), []);
+        }
+        var live = LiveSchedule.Parse(text);
+        var log = observations is null ? ObservationLog.Empty : Observations(observations);
+        return new(text, live.Resolve(log), live.Endings(log));
+    }
 
     /// <summary>How many steps to show: the given number, the schedule's own length, or 25× its last phase start
     /// (at least 10,000) for a schedule that goes on for ever.</summary>
@@ -16,4 +30,31 @@ internal sealed record Recipe(string Text, Schedule Schedule)
 
     /// <summary>The momentum that mirrors the rate (one-cycle style), between 0.85 and 0.95.</summary>
     public Schedule Momentum => Schedule.Mirror(0.85, 0.95);
+
+    /// <summary>Reads an observation log: a CSV whose header names the columns <c>step</c> and <c>metric</c>.</summary>
+    public static ObservationLog Observations(string path)
+    {
+        if (!File.Exists(path)) throw new CliInputException($"no such file: {path}");
+        var lines = File.ReadAllLines(path).Select((text, i) => (Text: text.Trim(), Row: i + 1)).Where(l => l.Text.Length > 0).ToList();
+        if (lines.Count == 0) throw new CliInputException($"{path} is empty: expected a header naming the columns step and metric");
+        var header = lines[0].Text.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToList();
+        int stepColumn = header.IndexOf("step"), metricColumn = header.IndexOf("metric");
+        if (stepColumn < 0 || metricColumn < 0)
+            throw new CliInputException($"{path} row {lines[0].Row}: the header must name the columns step and metric, not '{lines[0].Text}'");
+        var log = ObservationLog.Empty;
+        foreach (var (text, row) in lines.Skip(1))
+        {
+            var cells = text.Split(',');
+            if (cells.Length != header.Count) throw new CliInputException($"{path} row {row}: {cells.Length} columns, the header has {header.Count}");
+            if (!long.TryParse(cells[stepColumn].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long step) || step < 0)
+                throw new CliInputException($"{path} row {row}: step must be a whole number of 0 or more, not '{cells[stepColumn].Trim()}'");
+            string m = cells[metricColumn].Trim().ToLowerInvariant();
+            double metric = m == "nan" ? double.NaN : double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v
+                : throw new CliInputException($"{path} row {row}: metric is not a number: '{cells[metricColumn].Trim()}'");
+            if (log.Observations.Length > 0 && step < log.Observations[^1].Step)
+                throw new CliInputException($"{path} row {row}: step {step} comes before the previous row's step {log.Observations[^1].Step}");
+            log = log.Add(step, metric);
+        }
+        return log;
+    }
 }

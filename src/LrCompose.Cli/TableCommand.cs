@@ -15,10 +15,11 @@ internal static class TableCommand
         format.AcceptOnlyFromAmong("csv", "json");
         var steps = new Option<long?>("--steps") { Description = "How many steps (default: the recipe's length)" };
         var momentum = new Option<bool>("--momentum") { Description = "Add the mirrored momentum column (0.85-0.95)" };
-        var command = new Command("table", "Step and rate (and momentum) as CSV or JSON.") { recipe, every, format, steps, momentum };
+        var observations = new Option<string?>("--observations") { Description = "A CSV of what training observed (columns step and metric), for a recipe with until-… or reduce-on-plateau" };
+        var command = new Command("table", "Step and rate (and momentum) as CSV or JSON.") { recipe, every, format, steps, momentum, observations };
         command.SetAction(parse =>
         {
-            var r = Recipe.Read(parse.GetValue(recipe)!);
+            var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
             long horizon = r.Horizon(parse.GetValue(steps));
             long[] rows = Sampling.Every(horizon, parse.GetValue(every) ?? Math.Max(1, horizon / 100));
             bool withMomentum = parse.GetValue(momentum);
