@@ -150,6 +150,38 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Describe_with_observations_says_where_a_metric_driven_stage_ended_and_why()
+    {
+        string log = Path.Combine(_dir, "validation.csv");
+        File.WriteAllText(log, "step,metric\n9,1.0\n19,0.5\n29,0.5\n39,0.5\n49,0.5\n");
+        const string recipe = "warmup 5 >> until-plateau patience=1 (constant 0.1) >> linear 10 from=0.1 to=0";
+        var (code, output, _) = Run("describe", recipe, "--observations", log, "--steps", "100");
+        Assert.Equal(0, code);
+        Assert.Contains("stage 2 (from step 5) ended at step 40: plateau after step 39", output);
+        var (tableCode, table, _) = Run("table", recipe, "--observations", log, "--steps", "60", "--every", "10");
+        Assert.Equal(0, tableCode);
+        Assert.Contains("40,0.1", table);
+        Assert.Contains("50,0", table);
+        var (plain, _, _) = Run("describe", recipe, "--steps", "100");
+        Assert.Equal(0, plain);
+    }
+
+    [Theory]
+    [InlineData("step,metric\n9,abc\n", "row 2: metric is not a number: 'abc'")]
+    [InlineData("step,loss\n9,1\n", "row 1: the header must name the columns step and metric")]
+    [InlineData("step,metric\n9,1\n5,1\n", "row 3: step 5 comes before the previous row's step 9")]
+    public void A_malformed_observation_log_is_one_line_and_exit_2(string text, string problem)
+    {
+        string log = Path.Combine(_dir, "bad.csv");
+        File.WriteAllText(log, text);
+        var (code, output, error) = Run("plot", "until-metric below=0.1 (constant 0.1) >> constant 0.01", "--observations", log);
+        Assert.Equal(CliApp.BadInput, code);
+        Assert.Equal("", output);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains(problem, error);
+    }
+
+    [Fact]
     public void Presets_lists_every_name()
     {
         var (code, output, _) = Run("presets");
