@@ -52,7 +52,21 @@ public static class CliApp
             error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            // A file that cannot be read, or is not what it should be: bad input, one line.
+            error.WriteLine($"error: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (Exception e)
+        {
+            // Never a stack trace: anything unforeseen is one line and a failure exit code.
+            error.WriteLine($"error: unexpected {e.GetType().Name}: {OneLine(e.Message)}");
+            return CheckFailed;
+        }
     }
+
+    private static string OneLine(string text) => text.Replace("\r", " ").Replace("\n", " ");
 }
 
 /// <summary>Bad command-line input other than a recipe (a file type, a number out of range).</summary>

@@ -27,7 +27,7 @@ internal static class CompareCommand
             {
                 byte[] image = Charts.Render(series, horizon, Charts.FormatOf(path), false,
                     $"{Charts.Shorten(nameA, 40)}  vs  {Charts.Shorten(nameB, 40)}");
-                File.WriteAllBytes(path, image);
+                FileOutput.WriteAtomically(path, image);
                 writer.WriteLine($"wrote {path} ({image.Length} bytes)");
             }
             else writer.Write(TerminalChart.Draw(series, horizon));

@@ -14,7 +14,15 @@ internal static class ConformanceCommand
         {
             string path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new CliInputException($"no such file: {path}");
-            var report = ConformanceRunner.RunFile(path);
+            ConformanceReport report;
+            try
+            {
+                report = ConformanceRunner.RunFile(path);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new CliInputException($"{path} is not a reference file (an object with a \"cases\" array): {e.Message}");
+            }
             var output = parse.InvocationConfiguration.Output;
             foreach (var result in report.Results) output.WriteLine(result);
             output.WriteLine(report.Summary);

@@ -30,7 +30,7 @@ internal static class LrFindCommand
             if (parse.GetValue(output) is { } path)
             {
                 byte[] image = Charts.RenderRangeTest(result, Charts.FormatOf(path), $"range test, {parse.GetValue(rules)} rules");
-                File.WriteAllBytes(path, image);
+                FileOutput.WriteAtomically(path, image);
                 if (!parse.GetValue(json)) writer.WriteLine($"wrote {path} ({image.Length} bytes)");
             }
             if (parse.GetValue(json)) writer.WriteLine(Json(parse.GetValue(rules)!, result));

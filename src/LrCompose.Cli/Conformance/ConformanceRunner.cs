@@ -58,10 +58,11 @@ internal static class ConformanceRunner
 
     private static ConformanceResult RunCase(JsonElement c)
     {
-        string id = c.TryGetProperty("id", out var idElement) ? idElement.GetString() ?? "?" : "?";
-        string schedule = c.GetProperty("schedule").GetString() ?? "";
+        string id = c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var idElement) ? idElement.ToString() : "?";
+        string schedule = "?";
         try
         {
+            schedule = c.GetProperty("schedule").GetString() ?? "";
             var peer = PeerCatalogue.Build(c.GetProperty("library").GetString() ?? "", schedule, new PeerParams(c.GetProperty("params")));
             long[] steps = c.GetProperty("steps").EnumerateArray().Select(e => e.GetInt64()).ToArray();
             var expected = Doubles(c, "lr");

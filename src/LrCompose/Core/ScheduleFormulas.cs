@@ -22,10 +22,23 @@ namespace LrCompose
     {
         private const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining;
 
+        /// <summary>
+        /// <c>a·(1 − w) + b·w</c>, kept inside [min(a, b), max(a, b)]: exact at both ends, and free of the cancellation
+        /// of <c>a + (b − a)·w</c> when one end dwarfs the other (a floor of 1e20 under a peak of 0.1 must still give 0.1).
+        /// Every interpolating shape goes through it, so every value stays inside its declared bounds.
+        /// </summary>
+        [MethodImpl(Inline)]
+        public static double Lerp(double a, double b, double w)
+        {
+            double v = a * (1 - w) + b * w;
+            double low = a < b ? a : b, high = a < b ? b : a;
+            return v < low ? low : v > high ? high : v;
+        }
+
         /// <summary><c>from + (to − from)·t/steps</c>, then <c>to</c>.</summary>
         [MethodImpl(Inline)]
         public static double Linear(double t, long steps, double from, double to) =>
-            t >= steps ? to : from + (to - from) * (t / steps);
+            t >= steps ? to : Lerp(from, to, t / steps);
 
         /// <summary><c>floor + (peak − floor)·(½(1 + cos(π·tᵏ/stepsᵏ)))^exponent</c>, then <c>floor</c>.</summary>
         [MethodImpl(Inline)]
@@ -34,13 +47,13 @@ namespace LrCompose
             if (t >= steps) return floor;
             double c = 0.5 * (1 + Math.Cos(Math.PI * Progress(t, steps, kDecay)));
             if (exponent != 1) c = Math.Pow(c, exponent);
-            return floor + (peak - floor) * c;
+            return Lerp(floor, peak, c);
         }
 
         /// <summary><c>(from − to)·(1 − tᵏ/stepsᵏ)^power + to</c>, then <c>to</c>.</summary>
         [MethodImpl(Inline)]
         public static double Polynomial(double t, long steps, double from, double to, double power, double kDecay) =>
-            t >= steps ? to : (from - to) * Math.Pow(1 - Progress(t, steps, kDecay), power) + to;
+            t >= steps ? to : Lerp(to, from, Math.Pow(1 - Progress(t, steps, kDecay), power));
 
         /// <summary>timm's k-decay bends time before a decay: <c>tᵏ/stepsᵏ</c>; k = 1 is plain progress.</summary>
         [MethodImpl(Inline)]
@@ -89,13 +102,13 @@ namespace LrCompose
         {
             if (t >= steps) t = steps;
             double r = t / steps;
-            return to + 0.5 * (from - to) * (1 - Math.Tanh(lb * (1 - r) + ub * r));
+            return Lerp(to, from, 0.5 * (1 - Math.Tanh(lb * (1 - r) + ub * r)));
         }
 
         /// <summary><c>to + (from − to)·(1 − √(t/steps))</c>, then <c>to</c>.</summary>
         [MethodImpl(Inline)]
         public static double OneMinusSqrt(double t, long steps, double from, double to) =>
-            t >= steps ? to : to + (from - to) * (1 - Math.Sqrt(t / steps));
+            t >= steps ? to : Lerp(to, from, 1 - Math.Sqrt(t / steps));
 
         /// <summary>A warmup ramp from <paramref name="from"/> into <paramref name="to"/>, reached at step <c>steps</c>
         /// (or at <c>steps − 1</c> when counting from one), then <paramref name="to"/>.</summary>
@@ -107,8 +120,8 @@ namespace LrCompose
             switch (shape)
             {
                 case WarmupShape.Exponential: return from * Math.Pow(to / from, p);
-                case WarmupShape.Cosine: return from + (to - from) * (1 - Math.Cos(Math.PI * p)) / 2;
-                default: return from == 0 ? to * p : from + (to - from) * p;
+                case WarmupShape.Cosine: return Lerp(from, to, (1 - Math.Cos(Math.PI * p)) / 2);
+                default: return from == 0 ? to * p : Lerp(from, to, p);
             }
         }
 
@@ -124,7 +137,7 @@ namespace LrCompose
             double scale = mode == TriangularMode.Triangular2 ? 1 / Math.Pow(2, cycle - 1)
                 : mode == TriangularMode.ExpRange ? Math.Pow(gamma, t)
                 : 1.0;
-            return low + (high - low) * (triangle * scale);
+            return Lerp(low, high, triangle * scale);
         }
 
         /// <summary>Between two knots: linear <c>a + p·(b − a)</c> or cosine <c>b + (a − b)/2·(cos(π·p) + 1)</c>.</summary>
@@ -133,15 +146,15 @@ namespace LrCompose
         {
             double p = (t - atA) / (atB - atA);
             return kind == Interpolation.Linear
-                ? valueA + p * (valueB - valueA)
-                : valueB + (valueA - valueB) / 2 * (Math.Cos(Math.PI * p) + 1);
+                ? Lerp(valueA, valueB, p)
+                : Lerp(valueB, valueA, (Math.Cos(Math.PI * p) + 1) / 2);
         }
 
         /// <summary>A value that moves opposite to <paramref name="value"/>: <paramref name="high"/> at the phase's lowest
         /// value <paramref name="min"/>, <paramref name="low"/> at its highest <paramref name="max"/>; a flat phase gives low.</summary>
         [MethodImpl(Inline)]
         public static double Mirror(double value, double min, double max, double low, double high) =>
-            max <= min ? low : high - (value - min) / (max - min) * (high - low);
+            max <= min ? low : Lerp(high, low, (value - min) / (max - min));
 
         /// <summary><c>min(max(value, low), high)</c>.</summary>
         [MethodImpl(Inline)]

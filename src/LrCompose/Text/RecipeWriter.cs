@@ -37,8 +37,10 @@ internal sealed class RecipeWriter
 
     public RecipeWriter Named(string key, double value) => Word(key + "=" + Number(value));
 
+    /// <summary>A named number, left out only when it is bit for bit the default (so <c>floor=-0</c> prints, and the
+    /// printed recipe evaluates exactly like the schedule).</summary>
     public RecipeWriter Named(string key, double value, double defaultValue) =>
-        value.Equals(defaultValue) ? this : Named(key, value);
+        BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(defaultValue) ? this : Named(key, value);
 
     public RecipeWriter Named(string key, long value) => Word(key + "=" + value.ToString(CultureInfo.InvariantCulture));
 
