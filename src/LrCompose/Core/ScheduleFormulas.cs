@@ -55,10 +55,11 @@ namespace LrCompose
         public static double Polynomial(double t, long steps, double from, double to, double power, double kDecay) =>
             t >= steps ? to : Lerp(to, from, Math.Pow(1 - Progress(t, steps, kDecay), power));
 
-        /// <summary>timm's k-decay bends time before a decay: <c>tᵏ/stepsᵏ</c>; k = 1 is plain progress.</summary>
+        /// <summary>timm's k-decay bends time before a decay: <c>tᵏ/stepsᵏ</c>, computed as <c>(t/steps)ᵏ</c> so that a
+        /// large k cannot make it ∞/∞; k = 1 is plain progress.</summary>
         [MethodImpl(Inline)]
         private static double Progress(double t, long steps, double kDecay) =>
-            kDecay == 1 ? t / steps : Math.Pow(t, kDecay) / Math.Pow(steps, kDecay);
+            kDecay == 1 ? t / steps : Math.Pow(t / steps, kDecay);
 
         /// <summary>
         /// <c>from·rate^((t − begin)/every)</c> (exponent floored when staircase), clamped at <c>end</c> when there is
@@ -72,7 +73,8 @@ namespace LrCompose
             {
                 double p = (t - begin) / every;
                 if (staircase) p = Math.Floor(p);
-                v = from * Math.Pow(rate, p);
+                // 0·∞ would be NaN when a growing rate overflows: a zero start stays zero.
+                v = from == 0 ? 0 : from * Math.Pow(rate, p);
             }
             return clamped ? (rate < 1 ? Math.Max(v, end) : Math.Min(v, end)) : v;
         }

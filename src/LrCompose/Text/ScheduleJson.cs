@@ -32,7 +32,8 @@ namespace LrCompose
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(json);
+                // Recipes nest (each combinator is a level and each level two JSON objects): allow what the writer writes.
+                document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 1000 });
             }
             catch (JsonException e)
             {

@@ -19,11 +19,19 @@ public class ScheduleLawsTests
             {
                 double v = c.S.Rate(step);
                 Assert.True(double.IsFinite(v), $"{c.S} gave {v} at {step}");
-                double slack = 1e-9 * Math.Max(1, Math.Abs(c.S.Max));
-                Assert.True(v >= c.S.Min - slack && v <= c.S.Max + slack, $"{c.S} gave {v} at {step}, outside [{c.S.Min}, {c.S.Max}]");
+                // Within the bounds to a couple of ulps of the value itself (not an absolute tolerance, which would let a
+                // rate of 1e-4 be off by 1e-5 and pass).
+                Assert.True(v >= Ulps(c.S.Min, -2) && v <= Ulps(c.S.Max, 2), $"{c.S} gave {v:R} at {step}, outside [{c.S.Min:R}, {c.S.Max:R}]");
                 Assert.True(c.S.Min >= 0 && c.S.Max <= 1e100);
             }
         });
+
+    /// <summary><paramref name="x"/> moved by <paramref name="n"/> representable doubles.</summary>
+    private static double Ulps(double x, int n)
+    {
+        for (int i = 0; i < Math.Abs(n); i++) x = n > 0 ? Math.BitIncrement(x) : Math.BitDecrement(x);
+        return x;
+    }
 
     [Fact]
     public void A_finite_phase_holds_its_end_value_after_its_length() =>

@@ -10,7 +10,11 @@ namespace LrCompose.Tests.Support;
 /// </summary>
 internal static class ScheduleGen
 {
-    public static readonly Gen<double> Rate = Gen.Choose(0, 10_000).Select(i => i / 1000.0);
+    /// <summary>Ordinary rates mostly, and now and then the extremes a user can type: 0, −0, the smallest subnormal,
+    /// 1e-300, and a value that dwarfs the others (1e20).</summary>
+    public static readonly Gen<double> Rate = Gen.Frequency(
+        (9, Gen.Choose(0, 10_000).Select(i => i / 1000.0)),
+        (1, Gen.Elements(0.0, -0.0, double.Epsilon, 1e-300, 1e-4, 1e20)));
     public static readonly Gen<double> PositiveRate = Gen.Choose(1, 10_000).Select(i => i / 1000.0);
     public static readonly Gen<long> Length = Gen.Choose(1, 400).Select(i => (long)i);
     public static readonly Gen<double> Gamma = Gen.Choose(1, 1000).Select(i => i / 1000.0);
