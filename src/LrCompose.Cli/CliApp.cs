@@ -32,7 +32,9 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) error.WriteLine($"error: {e.Message}");
+            // One line: the first problem (System.CommandLine lists a choice's values on lines of their own), and how many more.
+            string more = parsed.Errors.Count > 1 ? $" (and {parsed.Errors.Count - 1} more)" : "";
+            error.WriteLine($"error: {OneLine(parsed.Errors[0].Message)}{more}");
             return BadInput;
         }
         try
@@ -66,7 +68,8 @@ public static class CliApp
         }
     }
 
-    private static string OneLine(string text) => text.Replace("\r", " ").Replace("\n", " ");
+    private static string OneLine(string text) =>
+        string.Join(" ", text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));
 }
 
 /// <summary>Bad command-line input other than a recipe (a file type, a number out of range).</summary>

@@ -18,7 +18,7 @@ internal static class CompareCommand
             var a = Recipe.Read(parse.GetValue(first)!);
             var b = Recipe.Read(parse.GetValue(second)!);
             long horizon = Math.Max(a.Horizon(parse.GetValue(steps)), b.Horizon(parse.GetValue(steps)));
-            var (difference, at) = LargestDifference(a.Schedule, b.Schedule, horizon);
+            var (difference, at) = LargestDifference(a.Schedule, b.Schedule, Sampling.Scannable(horizon, "compare"));
             // Each line is named by the recipe as the user typed it (a preset by its name), so the chart says which is which.
             string nameA = parse.GetValue(first)!.Trim(), nameB = parse.GetValue(second)!.Trim();
             var series = new List<Series> { new(nameA, a.Schedule), new(nameB, b.Schedule) };

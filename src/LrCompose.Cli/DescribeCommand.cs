@@ -15,7 +15,7 @@ internal static class DescribeCommand
         command.SetAction(parse =>
         {
             var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
-            var report = ScheduleReport.Of(r.Schedule, r.Horizon(parse.GetValue(steps)));
+            var report = ScheduleReport.Of(r.Schedule, Sampling.Scannable(r.Horizon(parse.GetValue(steps)), "describe"));
             var writer = parse.InvocationConfiguration.Output;
             writer.Write(report.Render());
             if (LiveSchedule.IsLive(r.Text))

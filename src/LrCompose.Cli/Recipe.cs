@@ -25,7 +25,7 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
     {
         if (steps is { } n)
             return n >= 1 ? n : throw new CliInputException($"--steps was {n}: it must be at least 1");
-        return Schedule.Length ?? Math.Max(10_000, Schedule.Phases[^1].Start * 25);
+        return Schedule.Length ?? Math.Max(10_000, Math.Min(Schedule.Phases[^1].Start, long.MaxValue / 25) * 25);
     }
 
     /// <summary>The momentum that mirrors the rate (one-cycle style), between 0.85 and 0.95.</summary>
