@@ -51,23 +51,15 @@ internal static class LrFindCommand
     /// <summary>Reads the log; a malformed one is one line saying which row and why.</summary>
     internal static (double[] Rates, double[] Losses) Read(string path)
     {
-        if (!File.Exists(path)) throw new CliInputException($"no such file: {path}");
-        var lines = File.ReadAllLines(path).Select((text, i) => (Text: text.Trim(), Row: i + 1)).Where(l => l.Text.Length > 0).ToList();
-        if (lines.Count == 0) throw new CliInputException($"{path} is empty: expected a header naming the columns lr and loss");
-        var header = lines[0].Text.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToList();
-        int lrColumn = header.IndexOf("lr"), lossColumn = header.IndexOf("loss");
-        if (lrColumn < 0 || lossColumn < 0)
-            throw new CliInputException($"{path} row {lines[0].Row}: the header must name the columns lr and loss, not '{lines[0].Text}'");
+        var log = CsvLog.Read(path, "lr", "loss");
         var rates = new List<double>();
         var losses = new List<double>();
-        foreach (var (text, row) in lines.Skip(1))
+        foreach (var (row, cells) in log.Rows)
         {
-            var cells = text.Split(',');
-            if (cells.Length != header.Count) throw new CliInputException($"{path} row {row}: {cells.Length} columns, the header has {header.Count}");
-            double rate = Number(cells[lrColumn], path, row, "lr");
-            if (!(rate > 0) || double.IsInfinity(rate)) throw new CliInputException($"{path} row {row}: lr must be a finite rate above 0, not '{cells[lrColumn].Trim()}'");
+            double rate = Number(log.Cell(cells, "lr"), path, row, "lr");
+            if (!(rate > 0) || double.IsInfinity(rate)) throw log.Problem(row, $"lr must be a finite rate above 0, not '{log.Cell(cells, "lr")}'");
             rates.Add(rate);
-            losses.Add(Number(cells[lossColumn], path, row, "loss"));
+            losses.Add(Number(log.Cell(cells, "loss"), path, row, "loss"));
         }
         if (rates.Count == 0) throw new CliInputException($"{path}: no iterations after the header");
         return (rates.ToArray(), losses.ToArray());

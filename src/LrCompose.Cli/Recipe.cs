@@ -34,25 +34,18 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
     /// <summary>Reads an observation log: a CSV whose header names the columns <c>step</c> and <c>metric</c>.</summary>
     public static ObservationLog Observations(string path)
     {
-        if (!File.Exists(path)) throw new CliInputException($"no such file: {path}");
-        var lines = File.ReadAllLines(path).Select((text, i) => (Text: text.Trim(), Row: i + 1)).Where(l => l.Text.Length > 0).ToList();
-        if (lines.Count == 0) throw new CliInputException($"{path} is empty: expected a header naming the columns step and metric");
-        var header = lines[0].Text.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToList();
-        int stepColumn = header.IndexOf("step"), metricColumn = header.IndexOf("metric");
-        if (stepColumn < 0 || metricColumn < 0)
-            throw new CliInputException($"{path} row {lines[0].Row}: the header must name the columns step and metric, not '{lines[0].Text}'");
+        var csv = CsvLog.Read(path, "step", "metric");
         var log = ObservationLog.Empty;
-        foreach (var (text, row) in lines.Skip(1))
+        foreach (var (row, cells) in csv.Rows)
         {
-            var cells = text.Split(',');
-            if (cells.Length != header.Count) throw new CliInputException($"{path} row {row}: {cells.Length} columns, the header has {header.Count}");
-            if (!long.TryParse(cells[stepColumn].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long step) || step < 0)
-                throw new CliInputException($"{path} row {row}: step must be a whole number of 0 or more, not '{cells[stepColumn].Trim()}'");
-            string m = cells[metricColumn].Trim().ToLowerInvariant();
-            double metric = m == "nan" ? double.NaN : double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v
-                : throw new CliInputException($"{path} row {row}: metric is not a number: '{cells[metricColumn].Trim()}'");
+            string stepText = csv.Cell(cells, "step"), metricText = csv.Cell(cells, "metric");
+            if (!long.TryParse(stepText, NumberStyles.Integer, CultureInfo.InvariantCulture, out long step) || step < 0)
+                throw csv.Problem(row, $"step must be a whole number of 0 or more, not '{stepText}'");
+            double metric = metricText.Equals("nan", StringComparison.OrdinalIgnoreCase) ? double.NaN
+                : double.TryParse(metricText, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v
+                : throw csv.Problem(row, $"metric is not a number: '{metricText}'");
             if (log.Observations.Length > 0 && step < log.Observations[^1].Step)
-                throw new CliInputException($"{path} row {row}: step {step} comes before the previous row's step {log.Observations[^1].Step}");
+                throw csv.Problem(row, $"step {step} comes before the previous row's step {log.Observations[^1].Step}");
             log = log.Add(step, metric);
         }
         return log;

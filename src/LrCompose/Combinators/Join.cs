@@ -29,13 +29,8 @@ namespace LrCompose.Combinators
 
         internal override double At(double t)
         {
-            int lo = 0, hi = _starts.Length - 1;
-            while (lo < hi)
-            {
-                int mid = (lo + hi + 1) >>> 1;
-                if (_starts[mid] <= t) lo = mid; else hi = mid - 1;
-            }
-            return _parts[lo].At(t - _starts[lo]);
+            int i = SequenceNode.IndexAt(_starts, t);
+            return _parts[i].At(t - _starts[i]);
         }
 
         public override IReadOnlyList<PhaseInfo> Phases =>

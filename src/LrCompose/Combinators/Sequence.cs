@@ -45,13 +45,16 @@ namespace LrCompose.Combinators
         public override double Max { get; }
 
         /// <summary>The index of the phase in force at time t: the last phase that starts at or before t.</summary>
-        internal int PhaseIndex(double t)
+        internal int PhaseIndex(double t) => IndexAt(_starts, t);
+
+        /// <summary>The last of the ascending <paramref name="starts"/> at or before t (a binary search): sequences and joins.</summary>
+        internal static int IndexAt(long[] starts, double t)
         {
-            int lo = 0, hi = _starts.Length - 1;
+            int lo = 0, hi = starts.Length - 1;
             while (lo < hi)
             {
                 int mid = (lo + hi + 1) >>> 1;
-                if (_starts[mid] <= t) lo = mid; else hi = mid - 1;
+                if (starts[mid] <= t) lo = mid; else hi = mid - 1;
             }
             return lo;
         }

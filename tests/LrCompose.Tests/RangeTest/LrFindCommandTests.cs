@@ -1,3 +1,4 @@
+using LrCompose.Tests.Support;
 using System.Globalization;
 using System.Text.Json;
 using LrCompose.Cli;
@@ -11,12 +12,7 @@ public sealed class LrFindCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        return (CliApp.Run(args, output, error), output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     private string Log(string name, string text)
     {

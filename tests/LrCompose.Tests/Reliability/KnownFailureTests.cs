@@ -1,3 +1,4 @@
+using LrCompose.Tests.Support;
 using LrCompose.Cli;
 
 namespace LrCompose.Tests.Reliability;
@@ -9,12 +10,7 @@ public sealed class KnownFailureTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        return (CliApp.Run(args, output, error), output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     [Fact]
     public void Plot_into_a_missing_directory_is_one_line_and_exit_2()
