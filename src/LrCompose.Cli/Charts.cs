@@ -70,6 +70,24 @@ internal static class Charts
         return Encode(plot, format);
     }
 
+    /// <summary>Training-loss curves, one per schedule, named by its recipe.</summary>
+    public static byte[] RenderLosses(IReadOnlyList<string> names, IReadOnlyList<double[]> curves, string format, string title)
+    {
+        var plot = new Plot();
+        plot.Title(Shorten(title, 90), 13);
+        plot.XLabel("step");
+        plot.YLabel("training loss (log10)");
+        for (int i = 0; i < curves.Count; i++)
+        {
+            var line = plot.Add.ScatterLine(Enumerable.Range(0, curves[i].Length).Select(t => (double)t).ToArray(),
+                curves[i].Select(v => Math.Log10(Math.Max(v, 1e-12))).ToArray());
+            line.LineWidth = 2;
+            line.LegendText = Shorten(names[i], 60);
+        }
+        plot.ShowLegend(Edge.Bottom);
+        return Encode(plot, format);
+    }
+
     private static byte[] Encode(Plot plot, string format) => format switch
     {
         "png" => plot.GetImageBytes(Width, Height, ImageFormat.Png),

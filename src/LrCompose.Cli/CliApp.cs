@@ -28,6 +28,7 @@ public static class CliApp
             PresetsCommand.Create(),
             ConformanceCommand.Create(),
             LrFindCommand.Create(),
+            ExploreCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,55 @@
+namespace LrCompose.Text;
+
+/// <summary>A number written in a recipe: where it is, as written, and its value (what an editor puts a slider on).</summary>
+/// <param name="Offset">Its 0-based character offset in the recipe.</param>
+/// <param name="Length">How many characters it takes.</param>
+/// <param name="Value">Its value.</param>
+/// <param name="Key">The parameter it is the value of (<c>peak</c>, <c>floor</c>, …), or null for a positional number.</param>
+/// <param name="Whole">True where the recipe needs a whole number (a length, a step).</param>
+public sealed record RecipeNumber(int Offset, int Length, double Value, string? Key, bool Whole);
+
+/// <summary>Finds every number of a recipe, so a tool can change one and rewrite the text around it.</summary>
+public static class RecipeNumbers
+{
+    private static readonly HashSet<string> WholeKeys = ["every", "begin", "timescale", "up", "down", "limit", "at", "total", "length", "warmup-steps",
+        "total-steps", "stable-steps", "decay-steps", "period", "d-model"];
+
+    /// <summary>Every positional and named number, in text order.</summary>
+    /// <exception cref="RecipeFormatException">The text is not a recipe.</exception>
+    public static IReadOnlyList<RecipeNumber> Find(string recipe)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        var found = new List<RecipeNumber>();
+        Walk(RecipeParser.Parse(recipe), found);
+        return found.OrderBy(n => n.Offset).ToArray();
+    }
+
+    /// <summary>The recipe with the number at <paramref name="number"/>'s place replaced by <paramref name="value"/>.</summary>
+    public static string Replace(string recipe, RecipeNumber number, double value)
+    {
+        string text = number.Whole ? Math.Round(value).ToString("R", System.Globalization.CultureInfo.InvariantCulture) : RecipeWriter.Number(value);
+        return recipe[..number.Offset] + text + recipe[(number.Offset + number.Length)..];
+    }
+
+    private static void Walk(RecipeExpr expr, List<RecipeNumber> found)
+    {
+        switch (expr)
+        {
+            case Chain chain:
+                foreach (var part in chain.Parts) Walk(part, found);
+                break;
+            case Application app:
+                foreach (var arg in app.Args)
+                {
+                    switch (arg)
+                    {
+                        // Positional numbers are lengths, shifts and factors; only a scale's or a stretch's factor is fractional.
+                        case NumberArg n: found.Add(new(n.Offset, n.Text.Length, n.Value, null, app.Name is not ("scale" or "stretch" or "constant"))); break;
+                        case NamedArg { Value: NumberValue v } named: found.Add(new(v.Offset, v.Text.Length, v.Value, named.Key, WholeKeys.Contains(named.Key))); break;
+                        case ScheduleArg s: Walk(s.Expr, found); break;
+                    }
+                }
+                break;
+        }
+    }
+}
