@@ -13,7 +13,9 @@ namespace LrCompose.Tests.Docs;
 /// checked (and its output, where the block shows it). Markers: <c>fragment CONTEXT</c> (compiled inside a stated
 /// context), <c>with-previous</c> (compiled together with the page's previous C# block), <c>illustration REASON</c>
 /// (not compiled: generated code or a sketch of library internals), <c>torchsharp</c> (compiled and run by the
-/// TorchSharp test project, which has the native library), <c>exit N</c> (the commands' expected exit code).
+/// TorchSharp test project, which has the native library), <c>exit N</c> (the commands' expected exit code),
+/// <c>server</c> (a command that serves until stopped: its command and options are checked with <c>--help</c>; the
+/// server itself is tested by the explorer's API and browser tests).
 /// </summary>
 [Collection(nameof(ConsoleCollection))]
 public class DocsTests
@@ -94,6 +96,7 @@ public class DocsTests
             for (int i = 0; i < lines.Length; i++)
             {
                 if (CommandArgs(lines[i]) is not { } args) continue;
+                if (block.Verb == "server") args = [.. args, "--help"];
                 var output = new StringWriter();
                 int code = CliApp.Run(args.Select(a => Localise(a, scratch)).ToArray(), output, output);
                 Assert.True(code == expectedExit, $"{id}: `{lines[i]}` exited {code}, expected {expectedExit}:\n{output}");

@@ -111,6 +111,9 @@ public sealed class ExploreBrowserTests(ExploreServerFixture server) : IClassFix
         Wait.Until(d => (d.FindElement(By.Id("tr-chart")).GetAttribute("innerHTML") ?? "").Contains("<svg"));
         ((IJavaScriptExecutor)_browser).ExecuteScript("document.getElementById('training').scrollIntoView()");
         Screenshot("training");
+        _browser.FindElement(By.Id("tr-cyclic")).Click();
+        Wait.Until(d => (d.FindElement(By.Id("tr-chart")).GetAttribute("innerHTML") ?? "").Contains("triangular"));
+        Screenshot("cyclical");
     }
 }
 
