@@ -41,7 +41,7 @@ internal static class ExploreServer
         app.MapGet("/", () => Results.Content(Page(), "text/html; charset=utf-8"));
         app.MapGet("/api/recipe", (HttpRequest request) => Answer(() => Recipe(request.Query["r"].ToString(), request.Query["observations"].ToString())));
         app.MapGet("/api/chart", (HttpRequest request) => Answer(() => Chart(request.Query["r"].Select(r => r ?? "").ToArray(),
-            request.Query["log"] == "1", request.Query["steps"].ToString())));
+            request.Query["log"] == "1", request.Query["momentum"] == "1", request.Query["steps"].ToString())));
         app.MapGet("/api/range-test", (HttpRequest request) => Answer(() => RangeTestPanel(request.Query["model"].ToString(), request.Query["rules"].ToString())));
         app.MapGet("/api/train", (HttpRequest request) => Answer(() => TrainPanel(request.Query["model"].ToString(), request.Query["r"].Select(r => r ?? "").ToArray())));
         return app;
@@ -102,14 +102,18 @@ internal static class ExploreServer
         });
     }
 
-    /// <summary>Several recipes on one chart, as SVG; a recipe that does not read is a 400 with the caret message.</summary>
-    private static IResult Chart(string[] recipes, bool log, string steps)
+    /// <summary>
+    /// Several recipes on one chart, as SVG, each with its mirrored momentum on a right axis when asked (as
+    /// <c>plot --momentum</c>); a recipe that does not read is a 400 with the caret message.
+    /// </summary>
+    private static IResult Chart(string[] recipes, bool log, bool momentum, string steps)
     {
         if (recipes.Length == 0) throw new CliInputException("give at least one recipe");
         if (recipes.Length > MaxRecipes) throw new CliInputException($"at most {MaxRecipes} recipes on one chart");
         var read = recipes.Select(r => Cli.Recipe.Read(Limited(r))).ToList();
         long horizon = Steps(steps) ?? Math.Min(read.Max(r => r.Horizon(null)), MaxSteps);
         var series = read.Select(r => new Series(r.Text, r.Schedule)).ToList();
+        if (momentum) series.AddRange(read.Select(r => new Series("momentum of " + r.Text, r.Momentum, RightAxis: true)));
         byte[] svg = Charts.Render(series, horizon, "svg", log, read.Count == 1 ? read[0].Schedule.ToString() : $"{read.Count} schedules");
         return Results.Bytes(svg, "image/svg+xml");
     }

@@ -6,7 +6,12 @@ namespace LrCompose.Text;
 /// <param name="Value">Its value.</param>
 /// <param name="Key">The parameter it is the value of (<c>peak</c>, <c>floor</c>, …), or null for a positional number.</param>
 /// <param name="Whole">True where the recipe needs a whole number (a length, a step).</param>
-public sealed record RecipeNumber(int Offset, int Length, double Value, string? Key, bool Whole);
+/// <param name="Of">The shape or combinator it is an argument of (<c>warmup</c>, <c>cosine</c>, …).</param>
+public sealed record RecipeNumber(int Offset, int Length, double Value, string? Key, bool Whole, string Of)
+{
+    /// <summary>What an editor calls it: the key (<c>peak</c>), or for a positional number its owner and role (<c>warmup steps</c>, <c>scale factor</c>).</summary>
+    public string Label => Key ?? (Whole ? Of + " steps" : Of == "constant" ? "constant rate" : Of + " factor");
+}
 
 /// <summary>Finds every number of a recipe, so a tool can change one and rewrite the text around it.</summary>
 public static class RecipeNumbers
@@ -44,8 +49,8 @@ public static class RecipeNumbers
                     switch (arg)
                     {
                         // Positional numbers are lengths, shifts and factors; only a scale's or a stretch's factor is fractional.
-                        case NumberArg n: found.Add(new(n.Offset, n.Text.Length, n.Value, null, app.Name is not ("scale" or "stretch" or "constant"))); break;
-                        case NamedArg { Value: NumberValue v } named: found.Add(new(v.Offset, v.Text.Length, v.Value, named.Key, WholeKeys.Contains(named.Key))); break;
+                        case NumberArg n: found.Add(new(n.Offset, n.Text.Length, n.Value, null, app.Name is not ("scale" or "stretch" or "constant"), app.Name)); break;
+                        case NamedArg { Value: NumberValue v } named: found.Add(new(v.Offset, v.Text.Length, v.Value, named.Key, WholeKeys.Contains(named.Key), app.Name)); break;
                         case ScheduleArg s: Walk(s.Expr, found); break;
                     }
                 }

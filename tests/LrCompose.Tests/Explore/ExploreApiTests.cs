@@ -54,6 +54,16 @@ public class ExploreApiTests(ExploreServerFixture server) : IClassFixture<Explor
         Assert.Contains("linear 248000", svg);
     }
 
+    [Fact]
+    public async Task Momentum_is_drawn_on_a_right_axis_only_when_asked()
+    {
+        string recipe = "warmup 100 >> cosine 900 peak=0.1";
+        string with = await (await Get("/api/chart?r=" + Q(recipe) + "&momentum=1")).Content.ReadAsStringAsync();
+        string without = await (await Get("/api/chart?r=" + Q(recipe))).Content.ReadAsStringAsync();
+        Assert.Contains("momentum of warmup 100", with);
+        Assert.DoesNotContain("momentum", without);
+    }
+
     [Theory]
     [InlineData("evil.example")]
     [InlineData("rebind.attacker.test:5175")]
