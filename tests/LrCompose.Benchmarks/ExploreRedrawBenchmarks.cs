@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using LrCompose.Cli.Explore;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LrCompose.Benchmarks;
 
@@ -27,7 +24,7 @@ public class ExploreRedrawBenchmarks
     {
         _app = ExploreServer.Build(0);
         await _app.StartAsync();
-        string url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        string url = _app.Urls.First();
         _client = new HttpClient { BaseAddress = new Uri(url) };
     }
 

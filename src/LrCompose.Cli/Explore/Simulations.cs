@@ -36,6 +36,10 @@ internal static class Simulations
         return recorder.Suggest();
     }
 
+    /// <summary>A standard normal draw (Box–Muller), the one source of noise for every model.</summary>
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
     /// <summary>The loss after each step of training a fresh model with the schedule (at most <see cref="MaxSteps"/> steps).</summary>
     public static double[] Train(string model, Schedule schedule)
     {
@@ -54,7 +58,7 @@ internal static class Simulations
 
         public double Step(double rate)
         {
-            double noise = Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble()) * 2;
+            double noise = Normal(_random) * 2;
             _w -= rate * (2 * _w + noise);
             return double.IsFinite(_w) ? _w * _w : double.PositiveInfinity;
         }
@@ -70,14 +74,13 @@ internal static class Simulations
         public Classifier()
         {
             var random = new Random(7);
-            double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
             _x = new double[200][];
             _y = new double[200];
             for (int i = 0; i < 200; i++)
             {
                 _y[i] = i % 2;
                 double centre = _y[i] == 1 ? 1 : -1;
-                _x[i] = [centre + Normal(), centre + Normal()];
+                _x[i] = [centre + Normal(random), centre + Normal(random)];
             }
         }
 

@@ -1,8 +1,5 @@
 using LrCompose.Cli.Explore;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LrCompose.Tests.Explore;
 
@@ -17,7 +14,7 @@ public sealed class ExploreServerFixture : IAsyncLifetime
     {
         _app = ExploreServer.Build(0);
         await _app.StartAsync();
-        Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Url = _app.Urls.First();
     }
 
     public async Task DisposeAsync()
