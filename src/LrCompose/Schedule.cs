@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LrCompose.Text;
 
 namespace LrCompose;
@@ -75,7 +76,7 @@ public abstract partial class Schedule : ISchedule
     public Func<long, double> ToFunc() => Rate;
 
     /// <summary>Views the schedule as a plain function of the step.</summary>
-    public static implicit operator Func<long, double>(Schedule schedule) => schedule.Rate;
+    public static implicit operator Func<long, double>(Schedule schedule) => Checked(schedule).Rate;
 
     /// <summary>Wraps any function of the step; each value it returns is checked to be finite and within [0, 1e100].</summary>
     /// <param name="function">The rate at a step.</param>
@@ -83,19 +84,26 @@ public abstract partial class Schedule : ISchedule
     public static Schedule FromFunction(Func<long, double> function, string name = "function") => Schedules.FromFunction(function, name);
 
     /// <summary>Scales every value by a constant: <c>(s * k)(t) = k·s(t)</c>.</summary>
-    public static Schedule operator *(Schedule schedule, double factor) => schedule.Scale(factor);
+    public static Schedule operator *(Schedule schedule, double factor) => Checked(schedule).Scale(factor);
 
     /// <summary>Scales every value by a constant: <c>(k * s)(t) = k·s(t)</c>.</summary>
-    public static Schedule operator *(double factor, Schedule schedule) => schedule.Scale(factor);
+    public static Schedule operator *(double factor, Schedule schedule) => Checked(schedule).Scale(factor);
 
     /// <summary>Multiplies two schedules pointwise: <c>(a * b)(t) = a(t)·b(t)</c>.</summary>
-    public static Schedule operator *(Schedule left, Schedule right) => left.Scale(right);
+    public static Schedule operator *(Schedule left, Schedule right) => Checked(left).Scale(Checked(right));
 
     /// <summary>Sequences two phases: <c>a &gt;&gt; b</c> is <c>a.Then(b)</c>.</summary>
-    public static Schedule operator >>(Schedule first, Schedule next) => first.Then(next);
+    public static Schedule operator >>(Schedule first, Schedule next) => Checked(first).Then(Checked(next));
 
     /// <summary>Runs this phase, then a warmup or hold and what it leads into: <c>a &gt;&gt; Warmup(100) &gt;&gt; b</c>.</summary>
-    public static Lead operator >>(Schedule first, Lead lead) => first.Then(lead);
+    public static Lead operator >>(Schedule first, Lead lead) => Checked(first).Then(lead);
+
+    /// <summary>The left operand of an operator, refused when null as a method's receiver cannot be.</summary>
+    private static Schedule Checked(Schedule schedule, [CallerArgumentExpression(nameof(schedule))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(schedule, name);
+        return schedule;
+    }
 
     /// <summary>Phase structure, for tools: the top-level phases and where each starts.</summary>
     public virtual IReadOnlyList<PhaseInfo> Phases => [new PhaseInfo(0, Length, this)];

@@ -57,7 +57,7 @@ namespace LrCompose
         /// <param name="boundaries">Strictly ascending global steps (≥ 0) at which the next schedule starts.</param>
         public static Schedule Join(Schedule[] schedules, long[] boundaries)
         {
-            ArgumentNullException.ThrowIfNull(schedules);
+            Guard.NoNulls(schedules);
             ArgumentNullException.ThrowIfNull(boundaries);
             ConstructorRules.Join(schedules.Length, boundaries).ThrowIfAny();
             if (schedules.Length == 1) return schedules[0];

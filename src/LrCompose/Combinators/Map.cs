@@ -35,6 +35,7 @@ namespace LrCompose
         public Schedule Map(Func<double, double> function, string name = "function")
         {
             ArgumentNullException.ThrowIfNull(function);
+            ArgumentNullException.ThrowIfNull(name);
             return new Combinators.MapNode(this, function, name);
         }
     }

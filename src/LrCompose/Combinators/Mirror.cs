@@ -37,9 +37,8 @@ namespace LrCompose.Combinators
 
         internal override double At(double t)
         {
-            int i = _sequence?.PhaseIndex(t) ?? 0;
-            double v = _sequence is null ? Inner.At(t) : _sequence.Parts[i].At(_sequence.LocalTime(i, t));
-            return ScheduleFormulas.Mirror(v, _lows[i], _highs[i], Low, High);
+            int i = _sequence?.PhaseIndex(t) ?? 0;   // whose bounds the value is mirrored between
+            return ScheduleFormulas.Mirror(Inner.At(t), _lows[i], _highs[i], Low, High);
         }
 
         internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Mirror).Named("low", Low).Named("high", High).Inner(Inner);

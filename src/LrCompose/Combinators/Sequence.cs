@@ -59,8 +59,6 @@ namespace LrCompose.Combinators
             return lo;
         }
 
-        internal double LocalTime(int phase, double t) => t - _starts[phase];
-
         internal override double At(double t)
         {
             int i = PhaseIndex(t);
@@ -101,7 +99,11 @@ namespace LrCompose
         }
 
         /// <summary>Runs this phase, then the relative phases of <paramref name="lead"/>, then what they lead into.</summary>
-        public Lead Then(Lead lead) => Lead.After(this, lead);
+        public Lead Then(Lead lead)
+        {
+            ArgumentNullException.ThrowIfNull(lead);
+            return Lead.After(this, lead);
+        }
     }
 
     public static partial class Schedules
@@ -109,6 +111,7 @@ namespace LrCompose
         /// <summary>Phases one after another; the same as chaining <see cref="Schedule.Then(Schedule)"/>.</summary>
         public static Schedule Sequence(params Schedule[] phases)
         {
+            Guard.NoNulls(phases);
             if (phases.Length == 0) throw Guard.Fail(nameof(phases), "[]", Rules.NotEmptyRule);
             return phases.Length == 1 ? phases[0] : Combinators.SequenceNode.Of(phases);
         }

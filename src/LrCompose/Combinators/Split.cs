@@ -18,6 +18,7 @@ namespace LrCompose
         /// <param name="portions">Fractions summing to 1, each with its phase builder.</param>
         public static Schedule Split(long totalSteps, params Portion[] portions)
         {
+            ArgumentNullException.ThrowIfNull(portions);
             Guard.Length(totalSteps);
             if (portions.Length == 0) throw Guard.Fail(nameof(portions), "[]", Rules.NotEmptyRule);
             foreach (var p in portions) Guard.Check(p.Fraction, Rules.Fraction(p.Fraction), nameof(portions));

@@ -22,7 +22,7 @@ namespace LrCompose
     public abstract partial class Schedule
     {
         /// <summary>Adds two schedules pointwise: <c>f(t) = a(t) + b(t)</c> — e.g. a decaying amplitude over a fixed floor.</summary>
-        public static Schedule operator +(Schedule left, Schedule right) => Schedules.Sum(left, right);
+        public static Schedule operator +(Schedule left, Schedule right) => Schedules.Sum(Checked(left), Checked(right));
     }
 
     public static partial class Schedules

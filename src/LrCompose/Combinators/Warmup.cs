@@ -30,6 +30,7 @@ namespace LrCompose
         /// <summary>Appends more relative phases.</summary>
         public Lead Then(Lead more)
         {
+            ArgumentNullException.ThrowIfNull(more);
             if (more._before is not null)
                 throw new ArgumentException("a lead cannot be followed by a lead that already has phases before it", nameof(more));
             return new(_before, _parts.AddRange(more._parts));
@@ -53,10 +54,18 @@ namespace LrCompose
         }
 
         /// <summary>Resolves the lead against what follows: <c>Warmup(2000) &gt;&gt; Cosine(…)</c> is <c>Warmup(2000).Then(Cosine(…))</c>.</summary>
-        public static Schedule operator >>(Lead lead, Schedule next) => lead.Then(next);
+        public static Schedule operator >>(Lead lead, Schedule next)
+        {
+            ArgumentNullException.ThrowIfNull(lead);
+            return lead.Then(next);
+        }
 
         /// <summary>Appends relative phases: <c>Warmup(100) &gt;&gt; Hold(50)</c>.</summary>
-        public static Lead operator >>(Lead lead, Lead more) => lead.Then(more);
+        public static Lead operator >>(Lead lead, Lead more)
+        {
+            ArgumentNullException.ThrowIfNull(lead);
+            return lead.Then(more);
+        }
 
         /// <inheritdoc />
         public override string ToString() =>

@@ -77,6 +77,7 @@ public static partial class Compat
         {
             Guard.Check(minLrRatio, Rules.Factor(minLrRatio) ?? (minLrRatio <= 1 ? null : "must be at most 1"));
             double floor = baseLr * minLrRatio;
+            ArgumentNullException.ThrowIfNull(decayType);
             Schedule decay = decayType switch
             {
                 "linear" => Linear(numDecaySteps, baseLr, floor),

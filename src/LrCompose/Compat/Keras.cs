@@ -18,8 +18,11 @@ public static partial class Compat
         /// <c>PiecewiseConstantDecay</c>. Keras includes each boundary in the piece before it (<c>t ≤ b</c>), so the
         /// value changes at <c>b + 1</c>. Native: <c>PiecewiseConstant</c> with boundaries moved by one.
         /// </summary>
-        public static Schedule PiecewiseConstantDecay(long[] boundaries, double[] values) =>
-            PiecewiseConstant(values, boundaries.Select(b => b + 1).ToArray());
+        public static Schedule PiecewiseConstantDecay(long[] boundaries, double[] values)
+        {
+            ArgumentNullException.ThrowIfNull(boundaries);
+            return PiecewiseConstant(values, boundaries.Select(b => b + 1).ToArray());
+        }
 
         /// <summary>
         /// <c>PolynomialDecay</c>. With <c>cycle</c>, Keras stretches the decay to the next multiple of

@@ -89,6 +89,7 @@ public static partial class Compat
         /// linearly or by cosine from step 0.</summary>
         public static Schedule PiecewiseInterpolateSchedule(string interpolateType, double initValue, IReadOnlyDictionary<long, double>? boundariesAndScales = null)
         {
+            ArgumentNullException.ThrowIfNull(interpolateType);
             var kind = interpolateType switch
             {
                 "linear" => Interpolation.Linear,

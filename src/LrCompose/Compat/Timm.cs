@@ -46,7 +46,7 @@ public static partial class Compat
         /// </summary>
         public static Schedule MultiStepLRScheduler(double baseLr, long[] decayT, double decayRate = 1, long warmupT = 0,
             double warmupLrInit = 0, bool warmupPrefix = true) =>
-            WithWarmup(MultiStep(baseLr, decayRate, decayT.Select(m => Math.Max(0, m - 1)).ToArray()), baseLr, warmupT, warmupLrInit, warmupPrefix);
+            WithWarmup(MultiStep(baseLr, decayRate, (decayT ?? throw new ArgumentNullException(nameof(decayT))).Select(m => Math.Max(0, m - 1)).ToArray()), baseLr, warmupT, warmupLrInit, warmupPrefix);
 
         /// <summary>
         /// timm's cycles: <c>lr_min + (base·decayⁱ − lr_min)·shape</c> over periods <c>T·mulⁱ</c>, then <c>lr_min</c> once

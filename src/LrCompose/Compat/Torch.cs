@@ -16,7 +16,8 @@ public static partial class Compat
         public static Schedule StepLR(double baseLr, long stepSize, double gamma = 0.1) => StepDecay(baseLr, gamma, stepSize);
 
         /// <summary><c>MultiStepLR</c>: γ at each milestone; a repeated milestone applies γ twice. Native: <c>MultiStep</c>.</summary>
-        public static Schedule MultiStepLR(double baseLr, long[] milestones, double gamma = 0.1) => MultiStep(baseLr, gamma, milestones);
+        public static Schedule MultiStepLR(double baseLr, long[] milestones, double gamma = 0.1) =>
+            MultiStep(baseLr, gamma, milestones ?? throw new ArgumentNullException(nameof(milestones)));
 
         /// <summary><c>ConstantLR</c>: <c>base·factor</c> for <c>total_iters</c> steps, then base.</summary>
         public static Schedule ConstantLR(double baseLr, double factor = 1.0 / 3, long totalIters = 5)
@@ -65,6 +66,7 @@ public static partial class Compat
         public static RateAndMomentum CyclicLR(double baseLr, double maxLr, long stepSizeUp = 2000, long? stepSizeDown = null,
             string mode = "triangular", double gamma = 1.0, double baseMomentum = 0.8, double maxMomentum = 0.9)
         {
+            ArgumentNullException.ThrowIfNull(mode);
             var shape = mode switch
             {
                 "triangular" => TriangularMode.Triangular,
@@ -85,6 +87,7 @@ public static partial class Compat
         public static RateAndMomentum OneCycleLR(double maxLr, long totalSteps, double pctStart = 0.3, string annealStrategy = "cos",
             double divFactor = 25, double finalDivFactor = 1e4, bool threePhase = false, double baseMomentum = 0.85, double maxMomentum = 0.95)
         {
+            ArgumentNullException.ThrowIfNull(annealStrategy);
             var kind = annealStrategy switch
             {
                 "cos" => Interpolation.Cosine,
@@ -138,12 +141,14 @@ public static partial class Compat
         public static PlateauState ReduceLROnPlateau(double baseLr, string mode = "min", double factor = 0.1, int patience = 10,
             double threshold = 1e-4, string thresholdMode = "rel", int cooldown = 0, double minLr = 0, double eps = 1e-8)
         {
+            ArgumentNullException.ThrowIfNull(mode);
             var plateauMode = mode switch
             {
                 "min" => PlateauMode.Min,
                 "max" => PlateauMode.Max,
                 _ => throw Guard.Fail(nameof(mode), mode, "must be min or max"),
             };
+            ArgumentNullException.ThrowIfNull(thresholdMode);
             var threshold_ = thresholdMode switch
             {
                 "rel" => ThresholdMode.Rel,
@@ -156,6 +161,7 @@ public static partial class Compat
         /// <summary><c>LambdaLR</c>: <c>base·λ(t)</c> for any function λ of the step.</summary>
         public static Schedule LambdaLR(double baseLr, Func<long, double> lrLambda, string name = "lr_lambda")
         {
+            ArgumentNullException.ThrowIfNull(lrLambda);
             Guard.Rate(baseLr);
             return FromFunction(t => baseLr * lrLambda(t), name);
         }

@@ -41,6 +41,9 @@ public static class Presets
     ];
 
     /// <summary>The preset with this name (case-insensitive), or null.</summary>
-    public static Preset? Find(string name) =>
-        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    public static Preset? Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
 }

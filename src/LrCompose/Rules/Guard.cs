@@ -15,6 +15,14 @@ internal static class Guard
     public static ArgumentException Fail(string parameter, string shownValue, string rule) =>
         new RuleViolationException(new Violation(parameter, shownValue, rule));
 
+    /// <summary>Refuses a null array, and an array holding a null, naming the parameter and the position.</summary>
+    public static void NoNulls<T>(T[] items, [CallerArgumentExpression(nameof(items))] string parameter = "") where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items, parameter);
+        int i = Array.IndexOf(items, null);
+        if (i >= 0) throw new ArgumentNullException(parameter, $"{parameter}[{i}] is null: every element must be a schedule.");
+    }
+
     public static double Rate(double value, [CallerArgumentExpression(nameof(value))] string parameter = "") =>
         Check(value, Rules.Rate(value), parameter);
 

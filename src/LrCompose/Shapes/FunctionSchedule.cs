@@ -35,6 +35,7 @@ namespace LrCompose
         public static Schedule FromFunction(Func<long, double> function, string name = "function")
         {
             ArgumentNullException.ThrowIfNull(function);
+            ArgumentNullException.ThrowIfNull(name);
             return new Shapes.FunctionSchedule(function, name);
         }
     }

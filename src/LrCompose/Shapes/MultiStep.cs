@@ -39,6 +39,7 @@ namespace LrCompose
         /// <param name="milestones">Steps at which the factor applies; ascending, ≥ 0.</param>
         public static Schedule MultiStep(double from, double gamma, params long[] milestones)
         {
+            ArgumentNullException.ThrowIfNull(milestones);
             ConstructorRules.MultiStep(from, gamma, milestones).ThrowIfAny();
             return new Shapes.MultiStepShape(from, gamma, (long[])milestones.Clone());
         }

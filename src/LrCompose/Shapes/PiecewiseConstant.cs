@@ -31,6 +31,8 @@ namespace LrCompose
         /// <param name="boundaries">Steps where the value changes; strictly ascending, ≥ 0.</param>
         public static Schedule PiecewiseConstant(double[] values, long[] boundaries)
         {
+            ArgumentNullException.ThrowIfNull(values);
+            ArgumentNullException.ThrowIfNull(boundaries);
             ConstructorRules.PiecewiseConstant(values, boundaries).ThrowIfAny();
             return new Shapes.PiecewiseConstantShape((double[])values.Clone(), (long[])boundaries.Clone());
         }

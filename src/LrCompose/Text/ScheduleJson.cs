@@ -15,6 +15,7 @@ namespace LrCompose
         /// <summary>Writes <paramref name="schedule"/> as indented JSON.</summary>
         public static string Write(Schedule schedule)
         {
+            ArgumentNullException.ThrowIfNull(schedule);
             var expr = RecipeParser.Parse(schedule.ToString());
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))

@@ -20,7 +20,11 @@ namespace LrCompose
 
         /// <summary>Reads a recipe (<see cref="IParsable{TSelf}"/>); the provider is not used: recipes are culture-invariant.</summary>
         /// <exception cref="RecipeFormatException">The text is not a valid recipe.</exception>
-        public static Schedule Parse(string s, IFormatProvider? provider) => Parse(s);
+        public static Schedule Parse(string s, IFormatProvider? provider)
+        {
+            ArgumentNullException.ThrowIfNull(s);
+            return Parse(s);
+        }
 
         /// <summary>Tries to read a recipe (<see cref="IParsable{TSelf}"/>); false for any text that is not a valid recipe.</summary>
         public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out Schedule result) =>
