@@ -76,6 +76,7 @@ public static partial class Compat
             double minLrRatio = 0, string decayType = "cosine")
         {
             Guard.Check(minLrRatio, Rules.Factor(minLrRatio) ?? (minLrRatio <= 1 ? null : "must be at most 1"));
+            Guard.Check(numStableSteps, Rules.NonNegativeSteps(numStableSteps));
             double floor = baseLr * minLrRatio;
             ArgumentNullException.ThrowIfNull(decayType);
             Schedule decay = decayType switch

@@ -53,6 +53,7 @@ public static partial class Compat
         /// then runs from the peak to <c>alpha·peak</c> over <c>decay_steps</c>.</summary>
         public static Schedule CosineDecay(double initialLearningRate, long decaySteps, double alpha = 0, double? warmupTarget = null, long warmupSteps = 0)
         {
+            Guard.Check(warmupSteps, Rules.NonNegativeSteps(warmupSteps));
             if (warmupTarget is not { } target || warmupSteps == 0)
                 return Cosine(decaySteps, warmupTarget ?? initialLearningRate, alpha * (warmupTarget ?? initialLearningRate));
             return Warmup(warmupSteps, from: initialLearningRate).Then(Cosine(decaySteps, target, alpha * target));

@@ -113,6 +113,7 @@ public static partial class Compat
         {
             // optax raises for a non-positive transition_steps (its boundaries would collide).
             Guard.Length(transitionSteps);
+            Guard.Check(pctStart, Percentage(pctStart));
             return PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
@@ -126,6 +127,8 @@ public static partial class Compat
             double divFactor = 25, double finalDivFactor = 1e4)
         {
             Guard.Length(transitionSteps);
+            Guard.Check(pctStart, Percentage(pctStart));
+            Guard.Check(pctFinal, Percentage(pctFinal));
             return PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
@@ -133,6 +136,9 @@ public static partial class Compat
                 [transitionSteps] = 1 / finalDivFactor,
             });
         }
+
+        /// <summary>A share of the transition, where optax places a knot: a number from 0 to 1.</summary>
+        private static string? Percentage(double pct) => pct is >= 0 and <= 1 ? null : "must be a number from 0 to 1";
 
         /// <summary>Sorted boundaries and the running products <c>init·Π scales</c>, as optax computes them.</summary>
         private static (long[] Bounds, double[] Values) Cumulative(double initValue, IReadOnlyDictionary<long, double>? scales)

@@ -68,6 +68,7 @@ public static partial class Compat
         private static Schedule WithWarmup(Schedule main, double baseLr, long warmupT, double warmupLrInit, bool warmupPrefix)
         {
             Guard.Check(warmupT, Rules.NonNegativeSteps(warmupT));
+            Guard.Rate(warmupLrInit);   // checked even when there is no warmup: a NaN is a mistake either way
             if (warmupT == 0) return main;
             var warm = Linear(warmupT, warmupLrInit, baseLr);
             return warm.Then(warmupPrefix ? main : main.Shift(-warmupT));

@@ -42,7 +42,7 @@ namespace LrCompose.Core
         {
             b.Require(ConstructorRules.OneCycle(maxRate, totalSteps, pctStart, divFactor, finalDivFactor));
             b.Require(ConstructorRules.OneCyclePhases(pctStart, totalSteps, threePhase, out long up, out long rest));
-            b.Require(ConstructorRules.Mirror(baseMomentum, maxMomentum));
+            b.Require(ConstructorRules.OneCycleMomentum(baseMomentum, maxMomentum));
             double initial = maxRate / divFactor, final = initial / finalDivFactor;
             TSchedule Segment(long steps, double from, double to) =>
                 anneal == Anneal.Cosine ? b.Cosine(steps, from, to) : b.Linear(steps, from, to);
@@ -53,8 +53,11 @@ namespace LrCompose.Core
         }
 
         public static TSchedule Sgdr<TSchedule, TLead>(IRecipeBuilder<TSchedule, TLead> b, double peak, long period, double floor,
-            double multiplier, double decay, int? limit) =>
-            b.Cycle(b.Cosine(period, peak, floor), multiplier, decay, limit);
+            double multiplier, double decay, int? limit)
+        {
+            b.Require(ConstructorRules.Sgdr(period));
+            return b.Cycle(b.Cosine(period, peak, floor), multiplier, decay, limit);
+        }
 
         public static TSchedule WarmupStableDecay<TSchedule, TLead>(IRecipeBuilder<TSchedule, TLead> b, double peak, long warmupSteps,
             long stableSteps, long decaySteps, double floor, DecayShape decay)

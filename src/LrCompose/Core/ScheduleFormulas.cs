@@ -166,9 +166,8 @@ namespace LrCompose
         /// given shape (linear, half cosine or 1−√), then <paramref name="to"/>: the cooldown of <c>DecayAt</c>.</summary>
         [MethodImpl(Inline)]
         public static double Decay(double t, long steps, double from, double to, DecayShape shape) =>
-            // At its first step the decay is exactly where it starts (a cosine's floor + (peak − floor) may round off it).
-            t <= 0 ? from
-            : shape == DecayShape.Cosine ? Cosine(t, steps, from, to, 1, 1)
+            // At its first step every shape is exactly where it starts: Lerp is exact at both ends.
+            shape == DecayShape.Cosine ? Cosine(t, steps, from, to, 1, 1)
             : shape == DecayShape.OneMinusSqrt ? OneMinusSqrt(t, steps, from, to)
             : Linear(t, steps, from, to);
 

@@ -271,7 +271,15 @@ namespace LrCompose.Validation
         public static Violation? PerEpoch(long stepsPerEpoch) => Check("stepsPerEpoch", stepsPerEpoch, Rules.Length(stepsPerEpoch));
 
         public static Violation? WarmupCosine(long warmupSteps, long totalSteps) =>
-            First(Check("totalSteps", totalSteps, Rules.Length(totalSteps)), Check("warmupSteps", warmupSteps, Rules.WarmupWithinRun(warmupSteps, totalSteps)));
+            First(Check("totalSteps", totalSteps, Rules.Length(totalSteps)), Check("warmupSteps", warmupSteps, Rules.Length(warmupSteps)),
+                Check("warmupSteps", warmupSteps, Rules.WarmupWithinRun(warmupSteps, totalSteps)));
+
+        /// <summary>One-cycle's momentum runs between two rates, the base one not above the maximum.</summary>
+        public static Violation? OneCycleMomentum(double baseMomentum, double maxMomentum) =>
+            First(Check("baseMomentum", baseMomentum, Rules.Rate(baseMomentum)), Check("maxMomentum", maxMomentum, Rules.Rate(maxMomentum)),
+                Check("baseMomentum", baseMomentum, Rules.Ordered(baseMomentum, maxMomentum)));
+
+        public static Violation? Sgdr(long period) => Check("period", period, Rules.Length(period));
 
         public static Violation? Noam(long dModel, long warmupSteps, double factor) =>
             First(Check("dModel", dModel, Rules.Count(dModel)), Check("factor", factor, Rules.PositiveFactor(factor)),
