@@ -94,7 +94,8 @@ public sealed record RangeTestRecorder
             if (Rules == RangeTestRules.Fastai)
             {
                 suggestions["valley"] = RangeTestSuggestions.Valley(rates, losses);
-                suggestions["slide"] = RangeTestSuggestions.Slide(rates, losses);
+                // fastai's slide starts 15 points from the right; on fewer it has no answer (fastai raises there).
+                if (losses.Length > 15) suggestions["slide"] = RangeTestSuggestions.Slide(rates, losses);
                 suggestions["minimum"] = RangeTestSuggestions.Minimum(rates, losses);
                 suggestions["steep"] = RangeTestSuggestions.Steep(rates, losses);
             }

@@ -23,13 +23,17 @@ internal static class RangeTestSuggestions
                 }
             }
         double sections = (maxEnd - maxStart) / 3.0;
-        return rates[maxStart + (int)sections + (int)(sections / 2)];
+        // A run down from the very first point makes maxStart −1; with two points the index stays −1, which fastai's
+        // Python reads as the last point.
+        int index = maxStart + (int)sections + (int)(sections / 2);
+        return rates[index < 0 ? n + index : index];
     }
 
     /// <summary>fastai <c>slide</c>: from the right, move a 15-point window left while the loss gradients at its two
     /// ends differ by more than 0.005; the rate at its left end.</summary>
     public static double Slide(double[] rates, double[] losses, int lrDiff = 15, double thresh = 0.005)
     {
+        if (losses.Length <= lrDiff) throw new ArgumentException($"slide needs more than {lrDiff} points, not {losses.Length}", nameof(losses));
         int n = losses.Length;
         var grad = Gradient(losses);
         // Python's negative indices, as fastai writes them.
