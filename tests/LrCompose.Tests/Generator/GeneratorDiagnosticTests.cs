@@ -26,6 +26,7 @@ public class GeneratorDiagnosticTests
         Assert.Equal("LRC001", d.Id);
         Assert.Equal(DiagnosticSeverity.Info, d.Severity);
         Assert.Equal("peak", At(d));
+        Assert.Equal("'peak' is not a compile-time constant, so 'A' is compiled as a struct that wraps the runtime schedule instead of a flattened formula", d.GetMessage());
     }
 
     [Fact]
@@ -34,6 +35,7 @@ public class GeneratorDiagnosticTests
         var d = Single("static Schedule Mine() => Constant(1);\n[CompiledSchedule] public static Schedule A => Mine().Take(5);");
         Assert.Equal("LRC002", d.Id);
         Assert.Equal("Mine()", At(d));
+        Assert.Equal("'R.Mine' is not part of the LrCompose recipe vocabulary, so 'A' is compiled as a struct that wraps the runtime schedule", d.GetMessage());
     }
 
     [Fact]
@@ -42,6 +44,7 @@ public class GeneratorDiagnosticTests
         var d = Single("[CompiledSchedule] public static Schedule A => Sum(Cosine(100, 0.1), Constant(0.01));");
         Assert.Equal("LRC003", d.Id);
         Assert.Equal("Sum(Cosine(100, 0.1), Constant(0.01))", At(d));
+        Assert.Equal("'Schedules.Sum' cannot be flattened into constants yet, so 'A' is compiled as a struct that wraps the runtime schedule", d.GetMessage());
     }
 
     [Fact]
@@ -50,6 +53,7 @@ public class GeneratorDiagnosticTests
         var d = Single("[CompiledSchedule] public Schedule A => Constant(1);", "public partial class R");
         Assert.Equal("LRC004", d.Id);
         Assert.Equal("A", At(d));
+        Assert.Equal("'A' must be static to be a compiled schedule", d.GetMessage());
     }
 
     [Fact]
@@ -58,6 +62,7 @@ public class GeneratorDiagnosticTests
         var d = Single("[CompiledSchedule] public static Schedule A => Constant(1);", "public static class R");
         Assert.Equal("LRC005", d.Id);
         Assert.Equal("R", At(d));
+        Assert.Equal("'R' must be declared partial so the generator can add the compiled schedule struct to it", d.GetMessage());
     }
 
     [Fact]
@@ -66,6 +71,7 @@ public class GeneratorDiagnosticTests
         var d = Single("[CompiledSchedule] public static Schedule A { get { return Constant(1); } }");
         Assert.Equal("LRC006", d.Id);
         Assert.Equal("A", At(d));
+        Assert.Equal("'A' must be a Schedule property with an expression body (=> …) or a Schedule field with an initializer", d.GetMessage());
     }
 
     [Theory]
@@ -150,6 +156,7 @@ public class GeneratorDiagnosticTests
         var d = Single("[CompiledSchedule] public static Schedule A => Constant(1).Then(Constant(2));");
         Assert.Equal("LRC012", d.Id);
         Assert.Equal("Constant(1).Then(Constant(2))", At(d));
+        Assert.Equal("'constant' goes on for ever, so nothing can follow it; make it finite with .Take(steps)", d.GetMessage());
     }
 
     [Fact]
