@@ -10,6 +10,24 @@ namespace LrCompose;
 public static partial class Compat
 {
     /// <summary>
+    /// Builds with the native constructors and reports a broken rule under the compat parameter it came from:
+    /// <c>Torch.StepLR(baseLr: -1, …)</c> says "baseLr was -1", not the native "from". Only for values passed through
+    /// unchanged; a derived value is checked under its own name before it is derived.
+    /// </summary>
+    private static T Named<T>(Func<T> build, params (string Native, string Compat)[] names)
+    {
+        try
+        {
+            return build();
+        }
+        catch (RuleViolationException e) when (Array.Exists(names, n => n.Native == e.Violation.Parameter))
+        {
+            string compat = Array.Find(names, n => n.Native == e.Violation.Parameter).Compat;
+            throw new RuleViolationException(new Violation(compat, e.Violation.Value, e.Violation.Rule));
+        }
+    }
+
+    /// <summary>
     /// The peers' "warmup of 0 steps means no warmup": a linear warmup from <paramref name="from"/> into
     /// <paramref name="next"/>, or <paramref name="next"/> itself when <paramref name="steps"/> is 0.
     /// </summary>

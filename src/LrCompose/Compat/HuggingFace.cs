@@ -12,15 +12,15 @@ public static partial class Compat
     public static class HuggingFace
     {
         /// <summary><c>get_constant_schedule</c>.</summary>
-        public static Schedule GetConstantSchedule(double baseLr) => Constant(baseLr);
+        public static Schedule GetConstantSchedule(double baseLr) => Constant(Guard.Rate(baseLr));
 
         /// <summary><c>get_constant_schedule_with_warmup</c>: <c>warmup W &gt;&gt; constant base</c>.</summary>
         public static Schedule GetConstantScheduleWithWarmup(double baseLr, long numWarmupSteps) =>
-            WithWarmup(numWarmupSteps, Constant(baseLr));
+            WithWarmup(numWarmupSteps, Constant(Guard.Rate(baseLr)));
 
         /// <summary><c>get_linear_schedule_with_warmup</c>: <c>warmup W &gt;&gt; linear (T − W) from=base to=0</c>.</summary>
         public static Schedule GetLinearScheduleWithWarmup(double baseLr, long numWarmupSteps, long numTrainingSteps) =>
-            WithWarmup(numWarmupSteps, Linear(DecaySteps(numWarmupSteps, numTrainingSteps), baseLr, 0));
+            WithWarmup(numWarmupSteps, Linear(DecaySteps(baseLr, numWarmupSteps, numTrainingSteps), baseLr, 0));
 
         /// <summary>
         /// <c>get_cosine_schedule_with_warmup</c>. Quirk reproduced: past <c>num_training_steps</c> the cosine is not
@@ -28,7 +28,7 @@ public static partial class Compat
         /// cosine down and up, cycled and stretched to the wave's period.
         /// </summary>
         public static Schedule GetCosineScheduleWithWarmup(double baseLr, long numWarmupSteps, long numTrainingSteps, double numCycles = 0.5) =>
-            WithWarmup(numWarmupSteps, Wave(baseLr, 0, DecaySteps(numWarmupSteps, numTrainingSteps), numCycles));
+            WithWarmup(numWarmupSteps, Wave(baseLr, 0, DecaySteps(baseLr, numWarmupSteps, numTrainingSteps), numCycles));
 
         /// <summary>
         /// <c>get_cosine_with_min_lr_schedule_with_warmup</c> (give <paramref name="minLrRate"/> or <paramref name="minLr"/>).
@@ -38,9 +38,12 @@ public static partial class Compat
             double numCycles = 0.5, double? minLr = null, double? minLrRate = null)
         {
             if ((minLr is null) == (minLrRate is null))
-                throw Guard.Fail(nameof(minLrRate), Guard.Show(minLrRate), "must be given, or min_lr, but not both");
+                throw Guard.Fail(nameof(minLrRate), Guard.Show(minLrRate), "must be given, or minLr, but not both");
+            long decay = DecaySteps(baseLr, numWarmupSteps, numTrainingSteps);
+            if (minLr is { } given) Guard.Rate(given, nameof(minLr));
+            if (minLrRate is { } ratio) Guard.Check(ratio, Rules.Factor(ratio), nameof(minLrRate));
             double floor = minLr ?? baseLr * minLrRate!.Value;
-            return WithWarmup(numWarmupSteps, Wave(baseLr, floor, DecaySteps(numWarmupSteps, numTrainingSteps), numCycles));
+            return WithWarmup(numWarmupSteps, Wave(baseLr, floor, decay, numCycles));
         }
 
         /// <summary>
@@ -49,7 +52,7 @@ public static partial class Compat
         /// </summary>
         public static Schedule GetCosineWithHardRestartsScheduleWithWarmup(double baseLr, long numWarmupSteps, long numTrainingSteps, int numCycles = 1)
         {
-            long decay = DecaySteps(numWarmupSteps, numTrainingSteps);
+            long decay = DecaySteps(baseLr, numWarmupSteps, numTrainingSteps);
             Guard.Check(numCycles, Rules.Count(numCycles));
             var restarts = Cosine(decay, baseLr).Stretch(1.0 / numCycles).Cycle(limit: numCycles);
             return WithWarmup(numWarmupSteps, restarts.Take(decay).Then(Constant(0)));
@@ -59,14 +62,16 @@ public static partial class Compat
         public static Schedule GetPolynomialDecayScheduleWithWarmup(double baseLr, long numWarmupSteps, long numTrainingSteps,
             double lrEnd = 1e-7, double power = 1.0)
         {
+            long decay = DecaySteps(baseLr, numWarmupSteps, numTrainingSteps);
+            Guard.Rate(lrEnd);
             if (!(lrEnd < baseLr)) throw Guard.Fail(nameof(lrEnd), Guard.Show(lrEnd), $"must be smaller than the initial rate {Guard.Show(baseLr)}");
-            return WithWarmup(numWarmupSteps, Polynomial(DecaySteps(numWarmupSteps, numTrainingSteps), baseLr, lrEnd, power));
+            return WithWarmup(numWarmupSteps, Polynomial(decay, baseLr, lrEnd, power));
         }
 
         /// <summary><c>get_inverse_sqrt_schedule</c>: <c>warmup W &gt;&gt; invsqrt peak=base timescale=τ</c>, τ defaulting to W
         /// (or 10,000 without warmup).</summary>
         public static Schedule GetInverseSqrtSchedule(double baseLr, long numWarmupSteps, long? timescale = null) =>
-            WithWarmup(numWarmupSteps, InverseSqrt(baseLr, timescale ?? (numWarmupSteps > 0 ? numWarmupSteps : 10_000)));
+            WithWarmup(numWarmupSteps, InverseSqrt(Guard.Rate(baseLr), timescale ?? (numWarmupSteps > 0 ? numWarmupSteps : 10_000)));
 
         /// <summary>
         /// <c>get_wsd_schedule</c> (warmup-stable-decay): warmup from <c>min_lr_ratio·base</c>, hold base, decay
@@ -75,8 +80,11 @@ public static partial class Compat
         public static Schedule GetWsdSchedule(double baseLr, long numWarmupSteps, long numStableSteps, long numDecaySteps,
             double minLrRatio = 0, string decayType = "cosine")
         {
+            Guard.Rate(baseLr);
+            Guard.Check(numWarmupSteps, Rules.NonNegativeSteps(numWarmupSteps));
             Guard.Check(minLrRatio, Rules.Factor(minLrRatio) ?? (minLrRatio <= 1 ? null : "must be at most 1"));
             Guard.Check(numStableSteps, Rules.NonNegativeSteps(numStableSteps));
+            Guard.Length(numDecaySteps);
             double floor = baseLr * minLrRatio;
             ArgumentNullException.ThrowIfNull(decayType);
             Schedule decay = decayType switch
@@ -87,21 +95,25 @@ public static partial class Compat
                 _ => throw Guard.Fail(nameof(decayType), decayType, "must be linear, cosine or 1-sqrt"),
             };
             Schedule tail = numStableSteps > 0 ? Hold(numStableSteps).Then(decay) : decay;
-            return OptionalWarmup(numWarmupSteps, floor, tail, "num_warmup_steps");
+            return OptionalWarmup(numWarmupSteps, floor, tail, nameof(numWarmupSteps));
         }
 
-        private static Schedule WithWarmup(long warmup, Schedule next) => OptionalWarmup(warmup, 0, next, "num_warmup_steps");
+        private static Schedule WithWarmup(long warmup, Schedule next) => OptionalWarmup(warmup, 0, next, "numWarmupSteps");
 
-        private static long DecaySteps(long warmup, long total)
+        /// <summary>The steps after the warmup, each input checked under the name it has in every method here.</summary>
+        private static long DecaySteps(double baseLr, long warmup, long total)
         {
-            Guard.Check(warmup, Rules.WarmupWithinRun(warmup, total), "num_warmup_steps");
+            Guard.Rate(baseLr, "baseLr");
+            Guard.Check(warmup, Rules.NonNegativeSteps(warmup), "numWarmupSteps");
+            Guard.Check(total, Rules.Length(total), "numTrainingSteps");
+            Guard.Check(warmup, Rules.WarmupWithinRun(warmup, total), "numWarmupSteps");
             return total - warmup;
         }
 
         /// <summary>HF's <c>floor + (peak − floor)·½(1 + cos(2π·cycles·t/n))</c>: down and up again, for ever.</summary>
         private static Schedule Wave(double peak, double floor, long steps, double cycles)
         {
-            Guard.Check(cycles, Rules.PositiveFactor(cycles), "num_cycles");
+            Guard.Check(cycles, Rules.PositiveFactor(cycles), "numCycles");
             return Sequence(Cosine(steps, peak, floor), Cosine(steps, floor, peak)).Cycle().Stretch(0.5 / cycles);
         }
     }

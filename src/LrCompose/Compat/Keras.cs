@@ -12,7 +12,8 @@ public static partial class Compat
         public static Schedule ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, bool staircase = false) =>
             decayRate > 1
                 ? throw Guard.Fail(nameof(decayRate), Guard.Show(decayRate), Rules.GrowthNeedsEndRule)
-                : Exponential(initialLearningRate, decayRate, decaySteps, staircase);
+                : Named(() => Exponential(initialLearningRate, decayRate, decaySteps, staircase),
+                    ("from", nameof(initialLearningRate)), ("rate", nameof(decayRate)), ("every", nameof(decaySteps)));
 
         /// <summary>
         /// <c>PiecewiseConstantDecay</c>. Keras includes each boundary in the piece before it (<c>t ≤ b</c>), so the
@@ -32,7 +33,9 @@ public static partial class Compat
         public static Schedule PolynomialDecay(double initialLearningRate, long decaySteps, double endLearningRate = 1e-4, double power = 1,
             bool cycle = false)
         {
-            if (!cycle) return Polynomial(decaySteps, initialLearningRate, endLearningRate, power);
+            if (!cycle)
+                return Named(() => Polynomial(decaySteps, initialLearningRate, endLearningRate, power),
+                    ("steps", nameof(decaySteps)), ("from", nameof(initialLearningRate)), ("to", nameof(endLearningRate)));
             Guard.Rate(initialLearningRate);
             Guard.Rate(endLearningRate);
             Guard.Length(decaySteps);
@@ -47,13 +50,18 @@ public static partial class Compat
 
         /// <summary><c>InverseTimeDecay</c>: <c>init / (1 + rate·t/decay_steps)</c>. Native: <c>InverseTime</c>.</summary>
         public static Schedule InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate, bool staircase = false) =>
-            InverseTime(initialLearningRate, decayRate, decaySteps, staircase);
+            Named(() => InverseTime(initialLearningRate, decayRate, decaySteps, staircase),
+                ("from", nameof(initialLearningRate)), ("rate", nameof(decayRate)), ("every", nameof(decaySteps)));
 
         /// <summary><c>CosineDecay</c>, optionally with a linear warmup from <c>init</c> to <c>warmup_target</c>; the cosine
         /// then runs from the peak to <c>alpha·peak</c> over <c>decay_steps</c>.</summary>
         public static Schedule CosineDecay(double initialLearningRate, long decaySteps, double alpha = 0, double? warmupTarget = null, long warmupSteps = 0)
         {
+            Guard.Rate(initialLearningRate);
+            if (warmupTarget is { } given) Guard.Rate(given, nameof(warmupTarget));
+            Guard.Check(alpha, Rules.Fraction(alpha) is null || alpha == 0 ? null : Rules.FractionRule);
             Guard.Check(warmupSteps, Rules.NonNegativeSteps(warmupSteps));
+            Guard.Length(decaySteps);
             if (warmupTarget is not { } target || warmupSteps == 0)
                 return Cosine(decaySteps, warmupTarget ?? initialLearningRate, alpha * (warmupTarget ?? initialLearningRate));
             return Warmup(warmupSteps, from: initialLearningRate).Then(Cosine(decaySteps, target, alpha * target));
@@ -63,8 +71,10 @@ public static partial class Compat
         /// <c>m_mul</c> each restart while periods grow by <c>t_mul</c>. Native: a decaying cosine cycle plus the floor.</summary>
         public static Schedule CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, double tMul = 2, double mMul = 1, double alpha = 0)
         {
+            Guard.Rate(initialLearningRate);
             Guard.Check(alpha, Rules.Fraction(alpha) is null || alpha == 0 ? null : Rules.FractionRule);
-            var amplitude = Cosine(firstDecaySteps, initialLearningRate * (1 - alpha)).Cycle(tMul, mMul);
+            var amplitude = Named(() => Cosine(firstDecaySteps, initialLearningRate * (1 - alpha)).Cycle(tMul, mMul),
+                ("steps", nameof(firstDecaySteps)), ("multiplier", nameof(tMul)), ("decay", nameof(mMul)));
             return alpha == 0 ? amplitude : amplitude + Constant(initialLearningRate * alpha);
         }
     }

@@ -19,6 +19,8 @@ public static partial class Compat
         /// <summary><c>polynomial_schedule</c>: <c>(init − end)·(1 − t/T)^power + end</c> after <c>transition_begin</c>.</summary>
         public static Schedule PolynomialSchedule(double initValue, double endValue, double power, long transitionSteps, long transitionBegin = 0)
         {
+            Guard.Rate(initValue);
+            Guard.Rate(endValue);
             Guard.Check(transitionBegin, Rules.NonNegativeSteps(transitionBegin));
             return transitionSteps <= 0 ? Constant(initValue) : Polynomial(transitionSteps, initValue, endValue, power).Shift(transitionBegin);
         }
@@ -33,23 +35,35 @@ public static partial class Compat
         public static Schedule ExponentialDecay(double initValue, long transitionSteps, double decayRate, long transitionBegin = 0,
             bool staircase = false, double? endValue = null)
         {
+            Guard.Rate(initValue);
+            if (endValue is { } end) Guard.Rate(end, nameof(endValue));
             if (transitionSteps <= 0 || decayRate == 0) return Constant(initValue);
             if (decayRate > 1 && endValue is null) endValue = Rules.MaxMagnitude;
-            return Exponential(initValue, decayRate, transitionSteps, staircase, Math.Max(0, transitionBegin), endValue);
+            return Named(() => Exponential(initValue, decayRate, transitionSteps, staircase, Math.Max(0, transitionBegin), endValue),
+                ("rate", nameof(decayRate)));
         }
 
         /// <summary><c>cosine_decay_schedule</c>: cosine from <c>init</c> to <c>alpha·init</c> over <c>decay_steps</c>.</summary>
-        public static Schedule CosineDecaySchedule(double initValue, long decaySteps, double alpha = 0, double exponent = 1) =>
-            Cosine(decaySteps, initValue, alpha * initValue, exponent);
+        public static Schedule CosineDecaySchedule(double initValue, long decaySteps, double alpha = 0, double exponent = 1)
+        {
+            Guard.Rate(initValue);
+            Guard.Check(alpha, Rules.Factor(alpha));
+            return Named(() => Cosine(decaySteps, initValue, alpha * initValue, exponent), ("steps", nameof(decaySteps)));
+        }
 
         /// <summary><c>warmup_cosine_decay_schedule</c>: a linear warmup from <c>init</c> to <c>peak</c>, then cosine to
         /// <c>end</c>; <c>decay_steps</c> counts the warmup.</summary>
         public static Schedule WarmupCosineDecaySchedule(double initValue, double peakValue, long warmupSteps, long decaySteps,
             double endValue = 0, double exponent = 1)
         {
+            Guard.Rate(initValue);
+            Guard.Rate(peakValue);
+            Guard.Rate(endValue);
+            Guard.Check(warmupSteps, Rules.NonNegativeSteps(warmupSteps));
+            Guard.Length(decaySteps);
             Guard.Check(warmupSteps, Rules.WarmupWithinRun(warmupSteps, decaySteps));
             var decay = Cosine(decaySteps - warmupSteps, peakValue, endValue, exponent);
-            return OptionalWarmup(warmupSteps, initValue, decay, "warmup_steps");
+            return OptionalWarmup(warmupSteps, initValue, decay, nameof(warmupSteps));
         }
 
         /// <summary><c>warmup_exponential_decay_schedule</c>: a linear warmup from <c>init</c> to <c>peak</c>, then
@@ -57,8 +71,10 @@ public static partial class Compat
         public static Schedule WarmupExponentialDecaySchedule(double initValue, double peakValue, long warmupSteps, long transitionSteps,
             double decayRate, long transitionBegin = 0, bool staircase = false, double? endValue = null)
         {
-            var decay = ExponentialDecay(peakValue, transitionSteps, decayRate, transitionBegin, staircase, endValue);
-            return OptionalWarmup(warmupSteps, initValue, decay, "warmup_steps");
+            Guard.Rate(initValue);
+            var decay = Named(() => ExponentialDecay(peakValue, transitionSteps, decayRate, transitionBegin, staircase, endValue),
+                ("initValue", nameof(peakValue)));
+            return OptionalWarmup(warmupSteps, initValue, decay, nameof(warmupSteps));
         }
 
         /// <summary>One cycle of <see cref="SgdrSchedule"/>: the keyword arguments of <c>warmup_cosine_decay_schedule</c>.</summary>
@@ -81,6 +97,7 @@ public static partial class Compat
         /// <summary><c>piecewise_constant_schedule</c>: at each boundary the value is multiplied by its scale.</summary>
         public static Schedule PiecewiseConstantSchedule(double initValue, IReadOnlyDictionary<long, double>? boundariesAndScales = null)
         {
+            Guard.Rate(initValue);
             var (bounds, values) = Cumulative(initValue, boundariesAndScales);
             return PiecewiseConstant(values, bounds);
         }
@@ -96,6 +113,7 @@ public static partial class Compat
                 "cosine" => Interpolation.Cosine,
                 _ => throw Guard.Fail(nameof(interpolateType), interpolateType, "must be linear or cosine"),
             };
+            Guard.Rate(initValue);
             var (bounds, values) = Cumulative(initValue, boundariesAndScales);
             var knots = new List<Knot> { new(0, values[0]) };
             for (int i = 0; i < bounds.Length; i++)
@@ -114,6 +132,7 @@ public static partial class Compat
             // optax raises for a non-positive transition_steps (its boundaries would collide).
             Guard.Length(transitionSteps);
             Guard.Check(pctStart, Percentage(pctStart));
+            OnecycleRates(peakValue, divFactor, finalDivFactor);
             return PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
@@ -129,6 +148,7 @@ public static partial class Compat
             Guard.Length(transitionSteps);
             Guard.Check(pctStart, Percentage(pctStart));
             Guard.Check(pctFinal, Percentage(pctFinal));
+            OnecycleRates(peakValue, divFactor, finalDivFactor);
             return PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
@@ -138,6 +158,13 @@ public static partial class Compat
         }
 
         /// <summary>A share of the transition, where optax places a knot: a number from 0 to 1.</summary>
+        private static void OnecycleRates(double peakValue, double divFactor, double finalDivFactor)
+        {
+            Guard.Rate(peakValue);
+            Guard.Check(divFactor, Rules.PositiveFactor(divFactor));
+            Guard.Check(finalDivFactor, Rules.PositiveFactor(finalDivFactor));
+        }
+
         private static string? Percentage(double pct) => pct is >= 0 and <= 1 ? null : "must be a number from 0 to 1";
 
         /// <summary>Sorted boundaries and the running products <c>init·Π scales</c>, as optax computes them.</summary>

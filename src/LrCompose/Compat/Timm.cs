@@ -37,7 +37,8 @@ public static partial class Compat
         /// </summary>
         public static Schedule StepLRScheduler(double baseLr, long decayT, double decayRate = 1, long warmupT = 0, double warmupLrInit = 0,
             bool warmupPrefix = true) =>
-            WithWarmup(StepDecay(baseLr, decayRate, decayT), baseLr, warmupT, warmupLrInit, warmupPrefix);
+            WithWarmup(Named(() => StepDecay(baseLr, decayRate, decayT), ("from", nameof(baseLr)), ("gamma", nameof(decayRate)), ("every", nameof(decayT))),
+                baseLr, warmupT, warmupLrInit, warmupPrefix);
 
         /// <summary>
         /// <c>MultiStepLRScheduler</c>. Quirk reproduced: timm 1.0.29 counts the milestones passed by <c>t + 1</c>, so each
@@ -46,7 +47,8 @@ public static partial class Compat
         /// </summary>
         public static Schedule MultiStepLRScheduler(double baseLr, long[] decayT, double decayRate = 1, long warmupT = 0,
             double warmupLrInit = 0, bool warmupPrefix = true) =>
-            WithWarmup(MultiStep(baseLr, decayRate, (decayT ?? throw new ArgumentNullException(nameof(decayT))).Select(m => Math.Max(0, m - 1)).ToArray()), baseLr, warmupT, warmupLrInit, warmupPrefix);
+            WithWarmup(Named(() => MultiStep(baseLr, decayRate, (decayT ?? throw new ArgumentNullException(nameof(decayT))).Select(m => Math.Max(0, m - 1)).ToArray()),
+                ("from", nameof(baseLr)), ("gamma", nameof(decayRate))), baseLr, warmupT, warmupLrInit, warmupPrefix);
 
         /// <summary>
         /// timm's cycles: <c>lr_min + (base·decayⁱ − lr_min)·shape</c> over periods <c>T·mulⁱ</c>, then <c>lr_min</c> once
@@ -56,10 +58,13 @@ public static partial class Compat
         private static Schedule Cycles(Func<double, double, Schedule> shape, double baseLr, double lrMin, long tInitial, double cycleMul,
             double cycleDecay, int cycleLimit, long warmupT, double warmupLrInit, bool warmupPrefix)
         {
+            Guard.Rate(baseLr);
+            Guard.Rate(lrMin);
+            Guard.Length(tInitial);
             Guard.Check(cycleLimit, Rules.Count(cycleLimit));
-            var cycling = cycleDecay == 1
+            var cycling = Named(() => cycleDecay == 1
                 ? shape(baseLr, lrMin).Cycle(cycleMul)
-                : shape(baseLr, 0).Cycle(cycleMul, cycleDecay) + shape(0, lrMin).Cycle(cycleMul);
+                : shape(baseLr, 0).Cycle(cycleMul, cycleDecay) + shape(0, lrMin).Cycle(cycleMul), ("multiplier", nameof(cycleMul)), ("decay", nameof(cycleDecay)));
             double total = CycleSpans.Total(tInitial, cycleMul, cycleLimit);
             var main = total >= 1e15 ? cycling : cycling.Take((long)Math.Ceiling(total)).Then(Constant(lrMin));
             return WithWarmup(main, baseLr, warmupT, warmupLrInit, warmupPrefix);

@@ -13,35 +13,41 @@ public static partial class Compat
     public static class Torch
     {
         /// <summary><c>StepLR</c>: <c>base·γ^⌊t/step_size⌋</c>. Native: <c>Schedules.StepDecay</c>.</summary>
-        public static Schedule StepLR(double baseLr, long stepSize, double gamma = 0.1) => StepDecay(baseLr, gamma, stepSize);
+        public static Schedule StepLR(double baseLr, long stepSize, double gamma = 0.1) =>
+            Named(() => StepDecay(baseLr, gamma, stepSize), ("from", nameof(baseLr)), ("every", nameof(stepSize)));
 
         /// <summary><c>MultiStepLR</c>: γ at each milestone; a repeated milestone applies γ twice. Native: <c>MultiStep</c>.</summary>
         public static Schedule MultiStepLR(double baseLr, long[] milestones, double gamma = 0.1) =>
-            MultiStep(baseLr, gamma, milestones ?? throw new ArgumentNullException(nameof(milestones)));
+            Named(() => MultiStep(baseLr, gamma, milestones ?? throw new ArgumentNullException(nameof(milestones))), ("from", nameof(baseLr)));
 
         /// <summary><c>ConstantLR</c>: <c>base·factor</c> for <c>total_iters</c> steps, then base.</summary>
         public static Schedule ConstantLR(double baseLr, double factor = 1.0 / 3, long totalIters = 5)
         {
+            Guard.Rate(baseLr);
             Guard.Check(factor, Rules.Fraction(factor));
-            return Constant(baseLr * factor).Take(totalIters).Then(Constant(baseLr));
+            return Named(() => Constant(baseLr * factor).Take(totalIters).Then(Constant(baseLr)), ("steps", nameof(totalIters)));
         }
 
         /// <summary><c>LinearLR</c>: a line from <c>base·start_factor</c> to <c>base·end_factor</c> over <c>total_iters</c>, then held.</summary>
         public static Schedule LinearLR(double baseLr, double startFactor = 1.0 / 3, double endFactor = 1.0, long totalIters = 5)
         {
+            Guard.Rate(baseLr);
             Guard.Check(startFactor, Rules.Fraction(startFactor));
             Guard.Check(endFactor, Rules.Rate(endFactor));
-            return Linear(totalIters, baseLr * startFactor, baseLr * endFactor);
+            return Named(() => Linear(totalIters, baseLr * startFactor, baseLr * endFactor), ("steps", nameof(totalIters)));
         }
 
         /// <summary><c>ExponentialLR</c>: <c>base·γ^t</c>. Native: <c>Exponential(base, γ)</c>.</summary>
-        public static Schedule ExponentialLR(double baseLr, double gamma) => Exponential(baseLr, gamma);
+        public static Schedule ExponentialLR(double baseLr, double gamma) =>
+            Named(() => Exponential(baseLr, gamma), ("from", nameof(baseLr)), ("rate", nameof(gamma)));
 
         /// <summary><c>MultiplicativeLR</c> with a constant factor: <c>base·factor^t</c>.</summary>
-        public static Schedule MultiplicativeLR(double baseLr, double factor) => Exponential(baseLr, factor);
+        public static Schedule MultiplicativeLR(double baseLr, double factor) =>
+            Named(() => Exponential(baseLr, factor), ("from", nameof(baseLr)), ("rate", nameof(factor)));
 
         /// <summary><c>PolynomialLR</c>: <c>base·(1 − min(t, T)/T)^power</c>.</summary>
-        public static Schedule PolynomialLR(double baseLr, long totalIters = 5, double power = 1.0) => Polynomial(totalIters, baseLr, 0, power);
+        public static Schedule PolynomialLR(double baseLr, long totalIters = 5, double power = 1.0) =>
+            Named(() => Polynomial(totalIters, baseLr, 0, power), ("steps", nameof(totalIters)), ("from", nameof(baseLr)));
 
         /// <summary>
         /// <c>CosineAnnealingLR</c>. Quirk reproduced: PyTorch does not stop at <c>T_max</c>; the rate climbs back to
@@ -49,13 +55,14 @@ public static partial class Compat
         /// then a cosine up, cycled. (Use <c>Schedules.Cosine</c> for the schedule that stops at eta_min.)
         /// </summary>
         public static Schedule CosineAnnealingLR(double baseLr, long tMax, double etaMin = 0) =>
-            Sequence(Cosine(tMax, baseLr, etaMin), Cosine(tMax, etaMin, baseLr)).Cycle();
+            Named(() => Sequence(Cosine(tMax, baseLr, etaMin), Cosine(tMax, etaMin, baseLr)).Cycle(),
+                ("steps", nameof(tMax)), ("peak", nameof(baseLr)), ("floor", nameof(etaMin)));
 
         /// <summary><c>CosineAnnealingWarmRestarts</c> (SGDR): cosine over T₀, restarting with periods ×T_mult. Native: <c>Recipes.Sgdr</c>.</summary>
         public static Schedule CosineAnnealingWarmRestarts(double baseLr, long t0, long tMult = 1, double etaMin = 0)
         {
             Guard.Check(tMult, Rules.Count(tMult));
-            return Recipes.Sgdr(baseLr, t0, etaMin, tMult);
+            return Named(() => Recipes.Sgdr(baseLr, t0, etaMin, tMult), ("peak", nameof(baseLr)), ("period", nameof(t0)), ("floor", nameof(etaMin)));
         }
 
         /// <summary>
@@ -74,8 +81,10 @@ public static partial class Compat
                 "exp_range" => TriangularMode.ExpRange,
                 _ => throw Guard.Fail(nameof(mode), mode, "must be triangular, triangular2 or exp_range"),
             };
-            var rate = Triangular(baseLr, maxLr, stepSizeUp, stepSizeDown, shape, gamma);
-            return new RateAndMomentum(rate, rate.Mirror(baseMomentum, maxMomentum));
+            var rate = Named(() => Triangular(baseLr, maxLr, stepSizeUp, stepSizeDown, shape, gamma),
+                ("low", nameof(baseLr)), ("high", nameof(maxLr)), ("up", nameof(stepSizeUp)), ("down", nameof(stepSizeDown)));
+            var momentum = Named(() => rate.Mirror(baseMomentum, maxMomentum), ("low", nameof(baseMomentum)), ("high", nameof(maxMomentum)));
+            return new RateAndMomentum(rate, momentum);
         }
 
         /// <summary>
@@ -94,8 +103,13 @@ public static partial class Compat
                 "linear" => Interpolation.Linear,
                 _ => throw Guard.Fail(nameof(annealStrategy), annealStrategy, "must be cos or linear"),
             };
+            Guard.Rate(maxLr);
             Guard.Length(totalSteps);
             Guard.Check(pctStart, Rules.Fraction(pctStart));
+            Guard.Check(divFactor, Rules.PositiveFactor(divFactor));
+            Guard.Check(finalDivFactor, Rules.PositiveFactor(finalDivFactor));
+            Guard.Rate(baseMomentum);
+            Guard.Rate(maxMomentum);
             double initial = maxLr / divFactor, min = initial / finalDivFactor;
             double end1 = pctStart * totalSteps - 1, last = totalSteps - 1;
             Knot[] rate, momentum;
