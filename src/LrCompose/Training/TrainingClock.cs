@@ -26,7 +26,11 @@ public sealed record TrainingClock
         Accumulation = Guard.Check(accumulation, Rules.Count(accumulation));
         WorldSize = Guard.Check(worldSize, Rules.Count(worldSize));
         Origin = Guard.Check(origin, Rules.NonNegativeSteps(origin));
-        SamplesPerUpdate = checked(samplesPerMicroBatch * accumulation * worldSize);
+        // b·a·w samples an update: refused, not overflowed, when it does not fit in a long.
+        SamplesPerUpdate = samplesPerMicroBatch <= long.MaxValue / accumulation / worldSize
+            ? samplesPerMicroBatch * accumulation * worldSize
+            : throw Guard.Fail(nameof(worldSize), Guard.Show(worldSize),
+                $"makes {samplesPerMicroBatch}·{accumulation}·{worldSize} samples an update, more than a long holds");
     }
 
     /// <summary>Samples each process feeds forward per micro-batch.</summary>
