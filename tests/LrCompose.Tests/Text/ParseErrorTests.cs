@@ -31,6 +31,12 @@ public class ParseErrorTests
     [InlineData("{\"then\": [{\"name\": \"warmup\", \"args\": [10]}, {\"name\": \"cosine\", \"args\": [5], \"params\": {\"peak\": [[1]]}}]}", "$.then[1].params.peak[0]: expected a finite number")]
     [InlineData("{\"then\": []}", "$.then: expected a non-empty array")]
     [InlineData("{\"name\": \"cosine\", \"args\": [0], \"params\": {\"peak\": 0.1}}", "steps was 0: it must be at least 1 step.")]
+    [InlineData("{\"name\": \"cosine\", \"args\": [10], \"params\": 3}", "$.params: expected an object")]
+    [InlineData("{\"name\": \"map\", \"names\": [3], \"inputs\": [{\"name\": \"constant\", \"args\": [1]}]}", "$.names[0]: expected a string")]
+    [InlineData("{\"name\": \"cosine\", \"args\": 10}", "$.args: expected an array")]
+    [InlineData("{\"name\": \"take\", \"args\": [5], \"inputs\": [{\"name\": 1}]}", "$.inputs[0]")]
+    [InlineData("{\"name\": \"interpolate\", \"params\": {\"knots\": [[0, \"x\"]]}}", "$.params.knots[0][1]: expected a finite number")]
+    [InlineData("{\"name\": \"cosine\", \"args\": [10], \"params\": {\"peak\": {}}}", "a number, word, boolean or list")]
     public void Json_errors_are_recipe_format_exceptions_with_a_path_or_offset(string json, string problem)
     {
         var e = Assert.Throws<RecipeFormatException>(() => ScheduleJson.Parse(json));
