@@ -59,7 +59,7 @@ public static partial class Compat
         {
             Guard.Rate(initialLearningRate);
             if (warmupTarget is { } given) Guard.Rate(given, nameof(warmupTarget));
-            Guard.Check(alpha, Rules.Fraction(alpha) is null || alpha == 0 ? null : Rules.FractionRule);
+            Guard.Check(alpha, Alpha(alpha));
             Guard.Check(warmupSteps, Rules.NonNegativeSteps(warmupSteps));
             Guard.Length(decaySteps);
             if (warmupTarget is not { } target || warmupSteps == 0)
@@ -72,10 +72,13 @@ public static partial class Compat
         public static Schedule CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, double tMul = 2, double mMul = 1, double alpha = 0)
         {
             Guard.Rate(initialLearningRate);
-            Guard.Check(alpha, Rules.Fraction(alpha) is null || alpha == 0 ? null : Rules.FractionRule);
+            Guard.Check(alpha, Alpha(alpha));
             var amplitude = Named(() => Cosine(firstDecaySteps, initialLearningRate * (1 - alpha)).Cycle(tMul, mMul),
                 ("steps", nameof(firstDecaySteps)), ("multiplier", nameof(tMul)), ("decay", nameof(mMul)));
             return alpha == 0 ? amplitude : amplitude + Constant(initialLearningRate * alpha);
         }
+
+        /// <summary>Keras's <c>alpha</c>: the floor as a fraction of the initial rate, from 0 to 1.</summary>
+        private static string? Alpha(double alpha) => Rules.Fraction(alpha) is null || alpha == 0 ? null : Rules.FractionRule;
     }
 }

@@ -94,8 +94,7 @@ public sealed record RangeTestRecorder
             if (Rules == RangeTestRules.Fastai)
             {
                 suggestions["valley"] = RangeTestSuggestions.Valley(rates, losses);
-                // fastai's slide starts 15 points from the right; on fewer it has no answer (fastai raises there).
-                if (losses.Length > 15) suggestions["slide"] = RangeTestSuggestions.Slide(rates, losses);
+                if (RangeTestSuggestions.Slide(rates, losses) is { } slide) suggestions["slide"] = slide;
                 suggestions["minimum"] = RangeTestSuggestions.Minimum(rates, losses);
                 suggestions["steep"] = RangeTestSuggestions.Steep(rates, losses);
             }

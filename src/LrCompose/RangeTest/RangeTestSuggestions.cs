@@ -30,10 +30,11 @@ internal static class RangeTestSuggestions
     }
 
     /// <summary>fastai <c>slide</c>: from the right, move a 15-point window left while the loss gradients at its two
-    /// ends differ by more than 0.005; the rate at its left end.</summary>
-    public static double Slide(double[] rates, double[] losses, int lrDiff = 15, double thresh = 0.005)
+    /// ends differ by more than 0.005; the rate at its left end. None on <paramref name="lrDiff"/> points or fewer,
+    /// where the window does not fit (fastai fails there).</summary>
+    public static double? Slide(double[] rates, double[] losses, int lrDiff = 15, double thresh = 0.005)
     {
-        if (losses.Length <= lrDiff) throw new ArgumentException($"slide needs more than {lrDiff} points, not {losses.Length}", nameof(losses));
+        if (losses.Length <= lrDiff) return null;
         int n = losses.Length;
         var grad = Gradient(losses);
         // Python's negative indices, as fastai writes them.
