@@ -1,4 +1,5 @@
 using System.Reflection;
+using LrCompose.Tests.Support;
 using static LrCompose.Schedules;
 
 namespace LrCompose.Tests.Combinators;
@@ -12,29 +13,10 @@ public class NullArgumentTests
 {
     private static readonly NullabilityInfoContext Nullability = new();
 
-    /// <summary>A valid value for each parameter type the public API takes, so only the null one is wrong.</summary>
-    private static object? Valid(Type type) => type switch
-    {
-        _ when type == typeof(double) => 0.5,
-        _ when type == typeof(long) => 10L,
-        _ when type == typeof(int) => 2,
-        _ when type == typeof(bool) => false,
-        _ when type == typeof(string) => "x",
-        _ when type.IsEnum => Enum.GetValues(type).GetValue(0),
-        _ when Nullable.GetUnderlyingType(type) is not null => null,
-        _ when type == typeof(Schedule) => Linear(10, 1, 0),
-        _ when type == typeof(Schedule[]) => new[] { Linear(10, 1, 0), Constant(0.5) },
-        _ when type == typeof(long[]) => new long[] { 5 },
-        _ when type == typeof(double[]) => new[] { 0.5, 0.25 },
-        _ when type == typeof(Lead) => Warmup(5),
-        _ when type == typeof(Portion[]) => new[] { new Portion(1, n => Linear(n, 1, 0)) },
-        _ when type == typeof(Func<double, double>) => new Func<double, double>(x => x),
-        _ when type == typeof(Func<long, double>) => new Func<long, double>(_ => 0.5),
-        _ => Missing.Value,
-    };
+    private static object? Valid(Type type) => ValidArguments.For(type);
 
     /// <summary>A parameter that may be null and that <see cref="Valid"/> knows no value for is given null.</summary>
-    private static object? ValidOrNull(ParameterInfo p) => Valid(p.ParameterType) is var v && v == Missing.Value ? null : v;
+    private static object? ValidOrNull(ParameterInfo p) => Valid(p.ParameterType) is var v && v == ValidArguments.Unknown ? null : v;
 
     /// <summary>The receivers the instance methods are called on.</summary>
     private static object? Receiver(Type type) =>
@@ -58,7 +40,7 @@ public class NullArgumentTests
             if (method.IsSpecialName && !method.Name.StartsWith("op_", StringComparison.Ordinal)) continue;   // property accessors
             if (method.Name is "Equals" or "ToString" or "GetHashCode") continue;
             var parameters = method.GetParameters();
-            if (parameters.Any(p => Valid(p.ParameterType) == Missing.Value && Nullability.Create(p).WriteState != NullabilityState.Nullable)) continue;
+            if (parameters.Any(p => Valid(p.ParameterType) == ValidArguments.Unknown && Nullability.Create(p).WriteState != NullabilityState.Nullable)) continue;
             foreach (var p in parameters)
                 if (!p.ParameterType.IsValueType && Nullability.Create(p).WriteState == NullabilityState.NotNull)
                     yield return (method, p);

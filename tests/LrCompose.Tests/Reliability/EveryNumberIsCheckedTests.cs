@@ -1,4 +1,5 @@
 using System.Reflection;
+using LrCompose.Tests.Support;
 using static LrCompose.Schedules;
 
 namespace LrCompose.Tests.Reliability;
@@ -13,24 +14,7 @@ public class EveryNumberIsCheckedTests
     private static readonly Schedule Finite = Linear(10, 1, 0);
 
     /// <summary>Plain valid values; a parameter with a default gets its default.</summary>
-    private static object? Valid(ParameterInfo p) => p.HasDefaultValue ? Type.Missing : p.ParameterType switch
-    {
-        var t when t == typeof(double) => 0.5,
-        var t when t == typeof(long) => 10L,
-        var t when t == typeof(int) => 2,
-        var t when t == typeof(bool) => false,
-        var t when t == typeof(string) => "x",
-        var t when t == typeof(Schedule) => Finite,
-        var t when t == typeof(long[]) => new long[] { 5 },
-        var t when t == typeof(double[]) => new[] { 0.5, 0.25 },
-        var t when t == typeof(Func<long, double>) => new Func<long, double>(_ => 0.5),
-        var t when t == typeof(Func<double, double>) => new Func<double, double>(x => x),
-        var t when Nullable.GetUnderlyingType(t) is not null => null,
-        _ => Unknown,
-    };
-
-    /// <summary>A parameter type with no plain valid value here (not <see cref="Missing.Value"/>: that means "use the default").</summary>
-    private static readonly object Unknown = new();
+    private static object? Valid(ParameterInfo p) => p.HasDefaultValue ? Type.Missing : ValidArguments.For(p.ParameterType);
 
     /// <summary>Where the plain values do not make a valid call, the arguments that do.</summary>
     private static readonly Dictionary<string, object?[]> Baselines = new()
@@ -73,7 +57,7 @@ public class EveryNumberIsCheckedTests
     {
         if (Baselines.TryGetValue(Key(m), out var given) && given.Length == m.GetParameters().Length) return (object?[])given.Clone();
         var args = m.GetParameters().Select(Valid).ToArray();
-        return args.Contains(Unknown) ? null : args;
+        return args.Contains(ValidArguments.Unknown) ? null : args;
     }
 
     private static object? Call(MethodInfo m, object?[] args)
