@@ -214,9 +214,13 @@ namespace LrCompose.Validation
         public static Violation? InverseTime(double from, double rate, long every) =>
             First(Check("from", from, Rules.Rate(from)), Check("rate", rate, Rules.Factor(rate)), Check("every", every, Rules.Length(every)));
 
+        /// <summary>The three phases are checked one by one, then together: their sum must be a step count, and the phase
+        /// that carries it past long.MaxValue is the one named (not the inner <c>next</c> of the sequence it becomes).</summary>
         public static Violation? WarmupStableDecay(long warmupSteps, long stableSteps, long decaySteps, double peak, double floor) =>
             First(Check("warmupSteps", warmupSteps, Rules.Length(warmupSteps)), Check("stableSteps", stableSteps, Rules.NonNegativeSteps(stableSteps)),
-                Check("decaySteps", decaySteps, Rules.Length(decaySteps)), Check("peak", peak, Rules.Rate(peak)), Check("floor", floor, Rules.Rate(floor)));
+                Check("decaySteps", decaySteps, Rules.Length(decaySteps)), Check("peak", peak, Rules.Rate(peak)), Check("floor", floor, Rules.Rate(floor)),
+                Check("stableSteps", stableSteps, stableSteps > long.MaxValue - warmupSteps ? Rules.StepRangeRule : null),
+                Check("decaySteps", decaySteps, decaySteps > long.MaxValue - warmupSteps - stableSteps ? Rules.StepRangeRule : null));
 
         public static Violation? OneCycle(double maxRate, long totalSteps, double pctStart, double divFactor, double finalDivFactor) =>
             First(Check("maxRate", maxRate, Rules.Rate(maxRate)), Check("totalSteps", totalSteps, Rules.Length(totalSteps)),

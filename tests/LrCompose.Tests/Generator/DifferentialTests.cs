@@ -12,7 +12,7 @@ namespace LrCompose.Tests.Generator;
 public class DifferentialTests
 {
     /// <summary>A C# recipe expression and whether it is a finite phase (so it may be followed or cycled).</summary>
-    private sealed record Recipe(string Code, bool Finite);
+    internal sealed record Recipe(string Code, bool Finite);
 
     private static string D(double v) => v.ToString("R", CultureInfo.InvariantCulture) + (v == Math.Floor(v) && !v.ToString("R", CultureInfo.InvariantCulture).Contains('E') ? ".0" : "");
 
@@ -50,7 +50,7 @@ public class DifferentialTests
             select new Recipe($"Triangular({D(Math.Min(a, b))}, {D(Math.Max(a, b))}, {u}, {d}, TriangularMode.{m}, {(m == "ExpRange" ? "0.997" : "1")})", false),
         from d in Gen.Choose(1, 1024) from w in Length select new Recipe($"LrCompose.Recipes.Noam({d}, {w})", false));
 
-    private static Gen<Recipe> Composed(int depth)
+    internal static Gen<Recipe> Composed(int depth)
     {
         var shape = Gen.OneOf(FiniteShape, UnboundedShape);
         if (depth == 0) return shape;

@@ -11,7 +11,8 @@ namespace LrCompose.Tests.Reliability;
 /// </summary>
 public class EveryNumberIsCheckedTests
 {
-    private static readonly Schedule Finite = Linear(10, 1, 0);
+    /// <summary>The receiver of instance constructors.</summary>
+    internal static readonly Schedule Finite = Linear(10, 1, 0);
 
     /// <summary>Plain valid values; a parameter with a default gets its default.</summary>
     private static object? Valid(ParameterInfo p) => p.HasDefaultValue ? Type.Missing : ValidArguments.For(p.ParameterType);
@@ -42,7 +43,7 @@ public class EveryNumberIsCheckedTests
         ("Optax.WarmupExponentialDecaySchedule", "transitionSteps"), ("Optax.WarmupExponentialDecaySchedule", "transitionBegin"),
     ];
 
-    private static IEnumerable<MethodInfo> Constructors()
+    internal static IEnumerable<MethodInfo> Constructors()
     {
         var owners = typeof(Schedule).Assembly.GetExportedTypes().Where(t => t.IsAbstract && t.IsSealed && t.Namespace == "LrCompose");
         var statics = owners.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly));
@@ -51,16 +52,16 @@ public class EveryNumberIsCheckedTests
             && (typeof(Schedule).IsAssignableFrom(m.ReturnType) || m.ReturnType == typeof(Lead) || m.ReturnType == typeof(RateAndMomentum)));
     }
 
-    private static string Key(MethodInfo m) => $"{m.DeclaringType!.Name}.{m.Name}";
+    internal static string Key(MethodInfo m) => $"{m.DeclaringType!.Name}.{m.Name}";
 
-    private static object?[]? Arguments(MethodInfo m)
+    internal static object?[]? Arguments(MethodInfo m)
     {
         if (Baselines.TryGetValue(Key(m), out var given) && given.Length == m.GetParameters().Length) return (object?[])given.Clone();
         var args = m.GetParameters().Select(Valid).ToArray();
         return args.Contains(ValidArguments.Unknown) ? null : args;
     }
 
-    private static object? Call(MethodInfo m, object?[] args)
+    internal static object? Call(MethodInfo m, object?[] args)
     {
         try { return m.Invoke(m.IsStatic ? null : Finite, args); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
@@ -82,9 +83,9 @@ public class EveryNumberIsCheckedTests
         return data;
     }
 
-    private static string Describe(MethodInfo m) => $"{Key(m)}({string.Join(", ", m.GetParameters().Select(p => p.Name))})";
+    internal static string Describe(MethodInfo m) => $"{Key(m)}({string.Join(", ", m.GetParameters().Select(p => p.Name))})";
 
-    private static object Bad(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    internal static object Bad(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
         var t when t == typeof(double) => (object)double.NaN,
         var t when t == typeof(long) => (object)long.MinValue,
