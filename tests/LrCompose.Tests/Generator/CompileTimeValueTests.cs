@@ -42,6 +42,7 @@ public class CompileTimeValueTests
         {
             var runtime = ((ICompiledSchedule)Activator.CreateInstance(assembly.GetType($"Values.R+S{i}Schedule")!)!).ToSchedule();
             var model = models[$"S{i}"];
+            Assert.True(runtime.Length == (long?)Property(model, "Length"), $"{recipes[i]}: runtime length {runtime.Length}, generator {Property(model, "Length")}");
             var (min, max) = ((double, double))Bounds.Invoke(null, [model])!;
             Assert.True(Same(runtime.Min, min) && Same(runtime.Max, max),
                 $"{recipes[i]}: runtime bounds [{runtime.Min:R}, {runtime.Max:R}], generator [{min:R}, {max:R}]");
@@ -100,6 +101,13 @@ public class CompileTimeValueTests
             "Warmup(10, 0.05, WarmupShape.Exponential).Then(Cosine(70, 0.8, 0.1))",
             "Join([Linear(40, 0.1, 0.9), Constant(0.4), Cosine(50, 0.7)], [20, 60])",
             "(Linear(40, 0.1, 0.9).Take(40)).Retarget(10, 90)",
+            "Min(Linear(10, 0.1, 0.9), Linear(30, 0.9, 0.1))",
+            "Max(Linear(30, 0.1, 0.9), Linear(10, 0.9, 0.1))",
+            "Min(Linear(10, 0.1, 0.9), Constant(0.5))",
+            "Join([Linear(40, 0.1, 0.9), Constant(0.4), Cosine(50, 0.7)], [20, 60])",
+            "Linear(40, 0.1, 0.9).Stretch(1.5)",
+            "Linear(40, 0.1, 0.9).Shift(7)",
+            "Constant(0.4).Shift(7)",
         ], []);
     }
 }

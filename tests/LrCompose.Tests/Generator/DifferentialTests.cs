@@ -124,6 +124,47 @@ public class DifferentialTests
     }
 
     [Fact]
+    public void Generated_structs_equal_the_runtime_for_rare_shapes()
+    {
+        // What random recipes reach rarely: a mirror needs the bounds of the phase it is in, so each kind's emitted
+        // bounds are exercised under a mirror; a single knot; a held cycle; both sides of min and max.
+        CompileAndCompare(
+        [
+            "Interpolate(Interpolation.Linear, new Knot(3, 0.3))",
+            "Interpolate(Interpolation.Linear, new Knot(3, 0.3), new Knot(40, 0.9)).Mirror(0.85, 0.95)",
+            "Cosine(40, 0.9, 0.1).Cycle(2, 0.5, 3).Mirror(0.85, 0.95)",
+            "Cosine(40, 0.9, 0.1).Cycle(1.5, 0.5).Mirror(0.85, 0.95)",
+            "Cosine(40, 0.9, 0.1).DecayAt(10, 20, 0.05).Mirror(0.85, 0.95)",
+            "Cosine(40, 0.9, 0.1).DecayAt(10, 20, 0.95).Mirror(0.85, 0.95)",
+            "Linear(40, 0.1, 0.9).Clamp(0.2, 0.5).Mirror(0.85, 0.95)",
+            "Max(Linear(40, 0.1, 0.9), Constant(0.3)).Mirror(0.85, 0.95)",
+            "Min(Linear(40, 0.1, 0.9), Constant(0.3)).Mirror(0.85, 0.95)",
+            "Linear(40, 0.1, 0.9).Scale(0.5).Mirror(0.85, 0.95)",
+            "(Warmup(10, 0.05).Then(Hold(10)).Then(Linear(40, 0.9, 0.1))).Mirror(0.85, 0.95)",
+            "(Linear(20, 0.1, 0.9) >> Linear(20, 0.2, 0.4) >> Constant(0.3).Take(10)).Mirror(0.85, 0.95)",
+            "Join([Linear(40, 0.1, 0.9), Constant(0.4), Cosine(50, 0.7)], [20, 60]).Mirror(0.85, 0.95)",
+            "Tanh(100, 0.9, 0.1).Mirror(0.85, 0.95)",
+            "Exponential(0.5, 0.9, end: 0.01).Take(60).Mirror(0.85, 0.95)",
+            "MultiStep(0.5, 0.5, 10, 20).Take(60).Mirror(0.85, 0.95)",
+            "PiecewiseConstant([0.5, 0.9, 0.1], [10, 30]).Take(60).Mirror(0.85, 0.95)",
+            "Triangular(0.1, 0.9, 10, 20).Take(60).Mirror(0.85, 0.95)",
+            "InverseSqrt(0.5, 10).Take(60).Mirror(0.85, 0.95)",
+            "Polynomial(60, 0.9, 0.1, power: 2).Mirror(0.85, 0.95)",
+            "OneMinusSqrt(60, 0.9, 0.1).Mirror(0.85, 0.95)",
+            "StepDecay(0.9, 0.5, 10).Take(60).Mirror(0.85, 0.95)",
+            // Lengths: what follows a min, a max or a join starts where the runtime says they end.
+            "Min(Linear(10, 0.1, 0.9), Linear(30, 0.9, 0.1)).Then(Constant(0.2))",
+            "Max(Linear(30, 0.1, 0.9), Linear(10, 0.9, 0.1)).Then(Constant(0.2))",
+            "Join([Linear(40, 0.1, 0.9), Constant(0.4), Cosine(50, 0.7)], [20, 60]).Then(Constant(0.2))",
+            "Linear(40, 0.1, 0.9).Stretch(1.5).Then(Constant(0.2))",
+            "Linear(40, 0.1, 0.9).Shift(7).Shift(5).Then(Constant(0.2))",
+            "Sequence(Linear(10, 0.1, 0.9))",
+            "Sequence(Linear(10, 0.1, 0.9), Cosine(20, 0.5), Constant(0.2))",
+            "Linear(40, 0.1, 0.9) * 0.5",
+        ], Enumerable.Range(0, 400).Select(i => (long)i).ToArray());
+    }
+
+    [Fact]
     public void Generated_structs_equal_the_runtime_for_every_preset()
     {
         // The presets written as recipes, exactly as the library builds them.
