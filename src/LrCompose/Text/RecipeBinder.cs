@@ -67,7 +67,7 @@ internal sealed class RecipeBinder(string text)
     }
     /// <summary>The names a recipe may use: the vocabulary's text names (kebab-case of the C# names).</summary>
     public static IReadOnlyList<string> Vocabulary { get; } =
-        Core.Vocabulary.All.Where(e => e.Kind is not (ScheduleKind.Sequence or ScheduleKind.Map)).Select(e => e.Text).ToArray();
+        Core.Vocabulary.All.Where(e => e.Kind is not ScheduleKind.Map).Select(e => e.Text).ToArray();
 
     public Schedule BindSchedule(RecipeExpr expr) =>
         Bind(expr) as Schedule ?? throw new RecipeFormatException(text, expr.Offset, "a warmup or hold must be followed (>>) by the phase it leads into");
@@ -136,6 +136,7 @@ internal sealed class RecipeBinder(string text)
         ScheduleKind.Warmup => Warmup(a.Whole(0, "the length in steps"), a.Named("from", 0), a.Option("shape", WarmupShape.Linear),
             a.Option("count", WarmupCount.FromZero)),
         ScheduleKind.Hold => Hold(a.Whole(0, "the length in steps")),
+        ScheduleKind.Sequence => Sequence(a.Inputs()),
         ScheduleKind.Join => Join(a.Inputs(), a.NamedWholes("boundaries")),
         ScheduleKind.Scale => a.HasNumber(0) ? a.Input(0).Scale(a.Number(0, "the factor")) : a.Input(1).Scale(a.Input(0)),
         ScheduleKind.Sum => Sum(a.Input(0), a.Input(1)),

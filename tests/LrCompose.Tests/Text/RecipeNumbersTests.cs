@@ -38,3 +38,34 @@ public sealed class RecipeNumbersTests
             Assert.Equal(peak, Schedule.Parse(changed).Max);
         });
 }
+
+/// <summary>
+/// A slider rounds exactly the numbers the binder needs whole: for every number of every word (with every parameter
+/// written), writing a fraction in its place is refused as "not a whole number" exactly when it is marked whole.
+/// </summary>
+public sealed class RecipeNumberWholenessTests
+{
+    public static TheoryData<string> Recipes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in EveryParameterTests.Words) data.Add((string)row[0]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Recipes))]
+    public void A_number_is_marked_whole_exactly_when_the_binder_needs_it_whole(string recipe)
+    {
+        foreach (var number in RecipeNumbers.Find(recipe))
+        {
+            // A fraction near the written value, so every other rule still holds where it can.
+            double fraction = Math.Floor(number.Value) + 0.5;
+            string changed = recipe[..number.Offset] + fraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + recipe[(number.Offset + number.Length)..];
+            string? problem = null;
+            try { Schedule.Parse(changed); }
+            catch (RecipeFormatException e) { problem = e.Problem; }
+            bool refusedAsFraction = problem?.Contains("must be a whole number") == true;
+            Assert.True(refusedAsFraction == number.Whole, $"{number.Label} in '{recipe}' is marked {(number.Whole ? "whole" : "fractional")}, but {changed} gives {problem ?? "a schedule"}");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace LrCompose.Tests.Text;
+
+/// <summary>
+/// What the text binder says about an argument it cannot use, word for word, and where it points: the message is the
+/// whole user interface of a recipe typed at a prompt, so each is pinned.
+/// </summary>
+public class ArgumentWordingTests
+{
+    [Theory]
+    [InlineData("map \"halve\" (constant 1)", 0, "map \"halve\" wraps a C# function, which a text recipe cannot rebuild")]
+    [InlineData("map (constant 1)", 4, "map expects a name in quotes")]
+    [InlineData("scale 0.5", 6, "scale expects a schedule in parentheses as input 1")]
+    [InlineData("take 5 (warmup 5)", 7, "a warmup or hold must be followed (>>) by the phase it leads into")]
+    [InlineData("exponential from=0.5 rate=0.5 staircase=maybe", 40, "staircase must be true or false, not 'maybe'")]
+    [InlineData("exponential from=0.5 rate=0.5 staircase=1", 40, "staircase expects a word")]
+    [InlineData("warmup 5 shape=square >> constant 1", 15, "shape must be one of linear, exponential, cosine, not 'square'")]
+    [InlineData("interpolate knots=[0, 10]", 18, "knots expects knots written step:value")]
+    [InlineData("multi-step from=0.1 gamma=0.5", 20, "multi-step needs milestones=[...]")]
+    [InlineData("multi-step from=0.1 gamma=0.5 milestones=5", 41, "milestones expects a list in brackets")]
+    [InlineData("multi-step from=0.1 gamma=0.5 milestones=[2.5]", 41, "milestones must be a whole number of steps, not 2.5")]
+    [InlineData("linear 10 from=0.1 to=x", 22, "to expects a number")]
+    [InlineData("linear 10 from=0.1", 10, "linear needs to=<number>")]
+    [InlineData("step-decay from=0.1 gamma=0.5", 20, "step-decay needs every=<whole number>")]
+    [InlineData("linear 10.5 from=0 to=1", 7, "the length in steps must be a whole number of steps, not 10.5")]
+    [InlineData("take 9000000000000000000 (constant 1)", 5, "the length in steps must be a whole number of steps, not 9E+18")]
+    [InlineData("linear 10 from=0 to=1 foo=2", 22, "linear takes no parameter 'foo'")]
+    [InlineData("linear 10 20 from=0 to=1", 10, "linear takes no such argument")]
+    [InlineData("cosine 10 peak=0.1 \"x\"", 19, "cosine takes no such argument")]
+    public void A_misused_argument_is_named_in_full_where_it_is(string recipe, int position, string problem)
+    {
+        var e = Assert.Throws<RecipeFormatException>(() => Schedule.Parse(recipe));
+        Assert.True(e.Problem == problem && e.Position == position, $"{recipe}: at {e.Position}: {e.Problem}");
+    }
+
+    [Fact]
+    public void The_largest_whole_number_read_is_just_below_9e18()
+    {
+        // Past 2^53 a double holds only every other whole number (and coarser): 9e18 is where long.MaxValue is near
+        // enough to refuse; anything below reads as the step it rounds to.
+        Assert.Equal((long)8.99e18, Schedule.Parse("take 8990000000000000000 (constant 1)").Length);
+    }
+
+    [Theory]
+    [InlineData("linear 10 from=", "found the end of the recipe")]
+    [InlineData("cosine 100 peak=0.1 )", "found ')'")]
+    [InlineData("linear 10 from=0 to=1 >> ", "found the end of the recipe")]
+    [InlineData("(cosine 100 peak=0.1", "found the end of the recipe")]
+    public void A_syntax_error_lists_what_could_come_there_sorted_and_once(string recipe, string found)
+    {
+        var e = Assert.Throws<RecipeFormatException>(() => Schedule.Parse(recipe));
+        Assert.StartsWith("expected ", e.Problem);
+        Assert.EndsWith(", " + found, e.Problem);
+        var expected = e.Problem["expected ".Length..e.Problem.LastIndexOf(", found", StringComparison.Ordinal)].Split(", ");
+        Assert.Equal(expected.Order(StringComparer.Ordinal).Distinct(), expected);
+        Assert.InRange(e.Position, 1, recipe.Length);
+    }
+}
