@@ -16,5 +16,13 @@ public readonly record struct Epochs
     public long StepsPerEpoch { get; }
 
     /// <summary>The number of steps in <paramref name="epochs"/> epochs.</summary>
-    public long Steps(long epochs) => checked(Guard.Check(epochs, Rules.NonNegativeSteps(epochs)) * StepsPerEpoch);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is negative, or that many epochs
+    /// have more steps than a long holds.</exception>
+    public long Steps(long epochs)
+    {
+        Guard.Check(epochs, Rules.NonNegativeSteps(epochs));
+        // Refused by name rather than overflowed (a default(Epochs) has no steps per epoch, and no steps).
+        if (StepsPerEpoch > 0 && epochs > long.MaxValue / StepsPerEpoch) throw Guard.Fail(nameof(epochs), Guard.Show(epochs), Rules.StepRangeRule);
+        return epochs * StepsPerEpoch;
+    }
 }

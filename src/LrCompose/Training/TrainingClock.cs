@@ -88,8 +88,15 @@ public sealed record TrainingClock
     }
 
     /// <summary>Updates in <paramref name="epochs"/> epochs.</summary>
-    public long StepsForEpochs(long epochs, long datasetSamples) =>
-        checked(Guard.Check(epochs, Rules.NonNegativeSteps(epochs)) * UpdatesPerEpoch(datasetSamples));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is negative, or that many epochs
+    /// have more updates than a long holds.</exception>
+    public long StepsForEpochs(long epochs, long datasetSamples)
+    {
+        Guard.Check(epochs, Rules.NonNegativeSteps(epochs));
+        long perEpoch = UpdatesPerEpoch(datasetSamples);
+        if (perEpoch > 0 && epochs > long.MaxValue / perEpoch) throw Guard.Fail(nameof(epochs), Guard.Show(epochs), Rules.StepRangeRule);
+        return epochs * perEpoch;
+    }
 
     /// <summary>Updates that consume <paramref name="samples"/> samples (rounded up: a partial update is an update).</summary>
     public long StepsForSamples(long samples) => Ceiling(Guard.Check(samples, Rules.NonNegativeSteps(samples)), SamplesPerUpdate);
@@ -99,7 +106,10 @@ public sealed record TrainingClock
     public long StepsForTokens(long tokens, long tokensPerSample)
     {
         Guard.Check(tokensPerSample, Rules.Count(tokensPerSample));
-        return Ceiling(Guard.Check(tokens, Rules.NonNegativeSteps(tokens)), checked(SamplesPerUpdate * tokensPerSample));
+        Guard.Check(tokens, Rules.NonNegativeSteps(tokens));
+        // An update of more tokens than a long holds takes any token count there is in one update (none for none).
+        if (SamplesPerUpdate > long.MaxValue / tokensPerSample) return tokens == 0 ? 0 : 1;
+        return Ceiling(tokens, SamplesPerUpdate * tokensPerSample);
     }
 
     private static long Ceiling(long a, long b) => a / b + (a % b == 0 ? 0 : 1);
