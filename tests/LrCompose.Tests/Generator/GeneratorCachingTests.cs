@@ -39,6 +39,22 @@ public class GeneratorCachingTests
                 Walk(value, new HashSet<object>(ReferenceEqualityComparer.Instance));
     }
 
+    [Fact]
+    public void Equal_models_hash_equally_and_a_changed_number_changes_the_model()
+    {
+        // The incremental cache compares models by value: the same recipe parsed twice is equal with an equal hash,
+        // one number changed deep inside is not equal.
+        object Model(string recipe) => GeneratorHarness.Generate(GeneratorHarness.Compile(GeneratorHarness.Usings +
+                "public static partial class R { [CompiledSchedule] public static Schedule A => " + recipe + "; }"), track: true)
+            .Result.Results.Single().TrackedSteps[TrackingNames.Recipes].Single().Outputs.Single().Value;
+        const string recipe = "Warmup(10).Then(Cosine(90, 0.1).Cycle(2, 0.5, 3)).Then(MultiStep(0.1, 0.5, 10, 20))";
+        object a = Model(recipe), b = Model(recipe), c = Model(recipe.Replace("0.5, 3", "0.25, 3"));
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, c);
+        Assert.NotEqual(a.GetHashCode(), c.GetHashCode());
+    }
+
     private static void Walk(object? value, HashSet<object> seen)
     {
         if (value is null || value is string || value.GetType().IsPrimitive || !seen.Add(value)) return;
