@@ -20,6 +20,15 @@ public class GeneratorSnapshotTests
             [CompiledSchedule]
             public static Schedule Momentum => LrCompose.Recipes.OneCycle(0.1, 100).Momentum;
 
+            [CompiledSchedule]
+            public static Schedule Plain => Cosine(100, 0.1);
+
+            [CompiledSchedule]
+            public static Schedule Restarts => Cosine(100, 0.1, 1e-3).Cycle(2, 0.5, 3);
+
+            [CompiledSchedule]
+            public static Schedule ManySteps => MultiStep(0.1, 0.9, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160);
+
             private static double Peak() => 0.1;
 
             [CompiledSchedule]
@@ -33,6 +42,9 @@ public class GeneratorSnapshotTests
     [InlineData("Wsd")]
     [InlineData("Dynamic")]
     [InlineData("Momentum")]
+    [InlineData("Plain")]
+    [InlineData("Restarts")]
+    [InlineData("ManySteps")]
     public void Generated_source_matches_the_snapshot_and_compiles(string member)
     {
         var run = GeneratorHarness.Generate(Source);
