@@ -3,21 +3,11 @@ using static LrCompose.Schedules;
 namespace LrCompose.Tests.Live;
 
 /// <summary>
-/// Live schedules at the exact edges of their conditions and of their text form: an observation made on the step a
-/// stage starts, a metric equal to its threshold, nested or doubled wrappers, and the messages the user reads.
+/// Live schedules at the exact edges of their conditions and of their text form: a metric equal to its threshold,
+/// nested or doubled wrappers, and the messages the user reads.
 /// </summary>
 public class LiveBoundaryTests
 {
-    [Fact]
-    public void An_observation_on_the_step_a_stage_starts_is_that_stages()
-    {
-        // The first stage ends after step 3's observation, so the second starts at step 4 and step 4's metric is its.
-        var live = LiveSchedule.Parse("until-metric below=0.5 (constant 0.1) >> until-metric below=0.5 (constant 0.05) >> constant 0.01");
-        var log = ObservationLog.Empty.Add(3, 0.4).Add(4, 0.3);
-        Assert.Equal(0.05, live.Rate(4, log));
-        Assert.Equal(0.01, live.Rate(5, log));
-    }
-
     [Fact]
     public void A_metric_equal_to_the_threshold_does_not_end_the_stage()
     {

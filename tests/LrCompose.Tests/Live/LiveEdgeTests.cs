@@ -26,6 +26,10 @@ public class LiveEdgeTests
         log = log.Add(6, 0.3);
         Assert.Equal(0.05, live.Rate(6, log));
         Assert.Equal(0.01, live.Rate(7, log));
+        // An observation on the step a stage starts (step 4, after the first ended at step 3) is that stage's.
+        var atStart = ObservationLog.Empty.Add(3, 0.4).Add(4, 0.3);
+        Assert.Equal(0.05, live.Rate(4, atStart));
+        Assert.Equal(0.01, live.Rate(5, atStart));
     }
 
     [Fact]
