@@ -20,9 +20,8 @@ public readonly record struct Epochs
     /// have more steps than a long holds.</exception>
     public long Steps(long epochs)
     {
-        Guard.Check(epochs, Rules.NonNegativeSteps(epochs));
         // Refused by name rather than overflowed (a default(Epochs) has no steps per epoch, and no steps).
-        if (StepsPerEpoch > 0 && epochs > long.MaxValue / StepsPerEpoch) throw Guard.Fail(nameof(epochs), Guard.Show(epochs), Rules.StepRangeRule);
+        Guard.Check(epochs, Rules.NonNegativeSteps(epochs) ?? Rules.StepProduct(epochs, StepsPerEpoch));
         return epochs * StepsPerEpoch;
     }
 }

@@ -57,7 +57,7 @@ namespace LrCompose.Validation
                 starts[i] = at;
                 if (!lengths[i].HasValue) return null;
                 long length = lengths[i]!.Value;
-                if (at > long.MaxValue - length)
+                if (Rules.StepSum(at, length) is not null)
                     return new Violation("next", "a phase of " + Show(length) + " steps after " + Show(at) + " steps", Rules.StepRangeRule);
                 at += length;
             }
@@ -85,7 +85,7 @@ namespace LrCompose.Validation
         {
             length = null;
             if (!epochs.HasValue) return null;
-            if (epochs.Value > long.MaxValue / stepsPerEpoch) return new Violation("stepsPerEpoch", Show(stepsPerEpoch), Rules.StepRangeRule);
+            if (Rules.StepProduct(epochs.Value, stepsPerEpoch) is { } tooLong) return new Violation("stepsPerEpoch", Show(stepsPerEpoch), tooLong);
             length = epochs.Value * stepsPerEpoch;
             return null;
         }
@@ -219,8 +219,8 @@ namespace LrCompose.Validation
         public static Violation? WarmupStableDecay(long warmupSteps, long stableSteps, long decaySteps, double peak, double floor) =>
             First(Check("warmupSteps", warmupSteps, Rules.Length(warmupSteps)), Check("stableSteps", stableSteps, Rules.NonNegativeSteps(stableSteps)),
                 Check("decaySteps", decaySteps, Rules.Length(decaySteps)), Check("peak", peak, Rules.Rate(peak)), Check("floor", floor, Rules.Rate(floor)),
-                Check("stableSteps", stableSteps, stableSteps > long.MaxValue - warmupSteps ? Rules.StepRangeRule : null),
-                Check("decaySteps", decaySteps, decaySteps > long.MaxValue - warmupSteps - stableSteps ? Rules.StepRangeRule : null));
+                Check("stableSteps", stableSteps, Rules.StepSum(warmupSteps, stableSteps)),
+                Check("decaySteps", decaySteps, Rules.StepSum(warmupSteps, stableSteps, decaySteps)));
 
         public static Violation? OneCycle(double maxRate, long totalSteps, double pctStart, double divFactor, double finalDivFactor) =>
             First(Check("maxRate", maxRate, Rules.Rate(maxRate)), Check("totalSteps", totalSteps, Rules.Length(totalSteps)),
@@ -263,7 +263,7 @@ namespace LrCompose.Validation
         /// <summary>A decay that leaves a schedule at step <paramref name="at"/> for <paramref name="length"/> steps.</summary>
         public static Violation? DecayAt(long at, long length, double to) =>
             First(Check("at", at, Rules.NonNegativeSteps(at)), Check("length", length, Rules.Length(length)), Check("to", to, Rules.Rate(to)),
-                Check("length", length, at >= 0 && length >= 1 && at > long.MaxValue - length ? Rules.StepRangeRule : null));
+                Check("length", length, at >= 0 && length >= 1 ? Rules.StepSum(at, length) : null));
 
         /// <summary>A new horizon for a finite schedule of <paramref name="innerLength"/> steps: re-timed from
         /// <paramref name="at"/> (before its end) to end at <paramref name="total"/> (after <paramref name="at"/>).</summary>

@@ -66,6 +66,16 @@ namespace LrCompose.Validation
 
         public static string? WarmupWithinRun(long warmup, long total) => warmup < total ? null : WarmupLongerThanRunRule;
 
+        /// <summary><paramref name="count"/> spans of <paramref name="each"/> steps (both 0 or more) must fit in
+        /// long.MaxValue steps. Written as a division, so the check itself cannot overflow.</summary>
+        public static string? StepProduct(long count, long each) => each > 0 && count > long.MaxValue / each ? StepRangeRule : null;
+
+        /// <summary>Phases of <paramref name="first"/>, <paramref name="second"/> and <paramref name="third"/> steps (each 0
+        /// or more), one after another, must end within long.MaxValue steps. Written as subtractions, so the check itself
+        /// cannot overflow.</summary>
+        public static string? StepSum(long first, long second, long third = 0) =>
+            second > long.MaxValue - first || third > long.MaxValue - first - second ? StepRangeRule : null;
+
         /// <summary>Milestones must be non-negative and ascending; repeats are allowed (each applies once more).</summary>
         public static string? Milestones(long[] milestones)
         {

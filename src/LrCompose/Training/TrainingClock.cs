@@ -94,7 +94,7 @@ public sealed record TrainingClock
     {
         Guard.Check(epochs, Rules.NonNegativeSteps(epochs));
         long perEpoch = UpdatesPerEpoch(datasetSamples);
-        if (perEpoch > 0 && epochs > long.MaxValue / perEpoch) throw Guard.Fail(nameof(epochs), Guard.Show(epochs), Rules.StepRangeRule);
+        Guard.Check(epochs, Rules.StepProduct(epochs, perEpoch));
         return epochs * perEpoch;
     }
 
