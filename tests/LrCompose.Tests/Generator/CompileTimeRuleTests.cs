@@ -122,11 +122,9 @@ public class CompileTimeRuleTests
     {
         // Every case is a member of one type, compiled once: each member's diagnostics are its own.
         var cases = EdgeNumbers().Select(row => Build((string)row[0], (int)row[1], (int)row[3])).ToArray();
-        const string header = GeneratorHarness.Usings + "public static partial class R\n{\n";
-        string source = header + string.Concat(cases.Select((c, i) => $"    [CompiledSchedule] public static Schedule A{i} => {c.Recipe};\n")) + "}\n";
-        int firstLine = header.Count(ch => ch == '\n');
+        string source = GeneratorHarness.Members(cases.Select(c => c.Recipe));
         var run = GeneratorHarness.Generate(source);
-        var byCase = run.GeneratorDiagnostics.ToLookup(d => d.Location.GetLineSpan().StartLinePosition.Line - firstLine);
+        var byCase = run.GeneratorDiagnostics.ToLookup(d => d.Location.GetLineSpan().StartLinePosition.Line - GeneratorHarness.FirstMemberLine);
         var failures = new List<string>();
         for (int i = 0; i < cases.Length; i++)
         {

@@ -32,15 +32,13 @@ public class CompileTimeValueTests
 
     private static void CompareModels(IReadOnlyList<string> recipes, long[] extraSteps)
     {
-        string source = GeneratorHarness.Usings + "namespace Values;\npublic static partial class R\n{\n"
-            + string.Join("\n", recipes.Select((code, i) => $"    [CompiledSchedule] public static Schedule S{i} => {code};")) + "\n}\n";
-        var run = GeneratorHarness.Generate(GeneratorHarness.Compile(source), track: true);
+        var run = GeneratorHarness.Generate(GeneratorHarness.Compile(GeneratorHarness.Members(recipes)), track: true);
         Assert.Empty(run.GeneratorDiagnostics);
         var models = Models(run);
         var assembly = GeneratorHarness.Load(run.Output);
         for (int i = 0; i < recipes.Count; i++)
         {
-            var runtime = ((ICompiledSchedule)Activator.CreateInstance(assembly.GetType($"Values.R+S{i}Schedule")!)!).ToSchedule();
+            var runtime = ((ICompiledSchedule)Activator.CreateInstance(assembly.GetType($"N.R+S{i}Schedule")!)!).ToSchedule();
             var model = models[$"S{i}"];
             Assert.True(runtime.Length == (long?)Property(model, "Length"), $"{recipes[i]}: runtime length {runtime.Length}, generator {Property(model, "Length")}");
             var (min, max) = ((double, double))Bounds.Invoke(null, [model])!;

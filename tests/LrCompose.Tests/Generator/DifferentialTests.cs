@@ -91,15 +91,13 @@ public class DifferentialTests
     /// <summary>Compiles the recipes as [CompiledSchedule] members of one type and checks each struct against its member.</summary>
     private static void CompileAndCompare(IReadOnlyList<string> recipes, long[] steps)
     {
-        string source = GeneratorHarness.Usings + "namespace Diff;\npublic static partial class R\n{\n"
-            + string.Join("\n", recipes.Select((code, i) => $"    [CompiledSchedule] public static Schedule S{i} => {code};")) + "\n}\n";
-        var run = GeneratorHarness.Generate(source);
+        var run = GeneratorHarness.Generate(GeneratorHarness.Members(recipes));
         Assert.Empty(run.GeneratorDiagnostics);
         var assembly = GeneratorHarness.Load(run.Output);
         for (int i = 0; i < recipes.Count; i++)
         {
             Assert.DoesNotContain("Runtime.Rate", run.Source($".S{i}.g.cs"));
-            var compiled = (ICompiledSchedule)Activator.CreateInstance(assembly.GetType($"Diff.R+S{i}Schedule")!)!;
+            var compiled = (ICompiledSchedule)Activator.CreateInstance(assembly.GetType($"N.R+S{i}Schedule")!)!;
             var runtime = compiled.ToSchedule();
             foreach (long t in FixedSteps.Concat(steps))
             {

@@ -53,4 +53,14 @@ internal static class GeneratorHarness
     }
 
     public const string Usings = "using LrCompose;\nusing static LrCompose.Schedules;\n";
+
+    /// <summary>Namespace <c>N</c>, type <c>R</c>: recipe i as the member <c>S{i}</c> (struct <c>N.R+S{i}Schedule</c>), on line
+    /// <see cref="FirstMemberLine"/> + i, so a diagnostic's line says whose it is.</summary>
+    public static string Members(IEnumerable<string> recipes) =>
+        MembersHeader + string.Concat(recipes.Select((code, i) => $"    [CompiledSchedule] public static Schedule S{i} => {code};\n")) + "}\n";
+
+    private const string MembersHeader = Usings + "namespace N;\npublic static partial class R\n{\n";
+
+    /// <summary>The 0-based line of member <c>S0</c> in <see cref="Members"/>.</summary>
+    public static int FirstMemberLine { get; } = MembersHeader.Count(c => c == '\n');
 }
