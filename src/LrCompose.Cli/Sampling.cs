@@ -7,7 +7,8 @@ internal static class Sampling
     {
         var steps = new SortedSet<long>();
         long stride = Math.Max(1, horizon / points);
-        for (long t = 0; t < horizon; t += stride) steps.Add(t);
+        // Step by step without overflow: near long.MaxValue, t + stride would wrap to a negative step and never end.
+        for (long t = 0; t < horizon; t = t > horizon - stride ? horizon : t + stride) steps.Add(t);
         steps.Add(horizon - 1);
         foreach (var phase in schedule.Phases)
             foreach (var t in new[] { phase.Start - 1, phase.Start })

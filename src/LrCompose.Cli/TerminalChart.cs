@@ -8,10 +8,15 @@ internal static class TerminalChart
 {
     private static readonly char[] Glyphs = ['*', 'o', '+'];
 
+    /// <summary>The step drawn in column <paramref name="c"/>: evenly spaced from 0 to the last step, computed in
+    /// whole numbers (a double cannot hold every step near long.MaxValue).</summary>
+    internal static long Column(int c, long horizon, int width) =>
+        (long)((Int128)(horizon - 1) * c / (width - 1));
+
     public static string Draw(IReadOnlyList<Series> series, long horizon, int width = 72, int height = 16)
     {
         var values = series.Select(s => Enumerable.Range(0, width)
-            .Select(c => s.Schedule.Rate(Math.Min(horizon - 1, (long)Math.Round((double)c * (horizon - 1) / (width - 1))))).ToArray()).ToList();
+            .Select(c => s.Schedule.Rate(Column(c, horizon, width))).ToArray()).ToList();
         double lo = values.SelectMany(v => v).Min(), hi = values.SelectMany(v => v).Max();
         if (hi == lo) hi = lo + 1;
         var grid = new char[height, width];

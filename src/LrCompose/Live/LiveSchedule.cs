@@ -304,23 +304,21 @@ public sealed class LiveSchedule
 
     private static PlateauPolicy PolicyOf(Application app, string text)
     {
-        var args = app.Args.OfType<NamedArg>().ToDictionary(a => a.Key, a => a.Value);
-        double Number(string key, double fallback) => args.TryGetValue(key, out var v)
-            ? v is NumberValue n ? n.Value : throw new RecipeFormatException(text, v.Offset, $"{key} expects a number")
-            : fallback;
-        string Word(string key, string fallback) => args.TryGetValue(key, out var v)
-            ? v is WordValue w ? w.Word : throw new RecipeFormatException(text, v.Offset, $"{key} expects a word")
-            : fallback;
-        var known = new[] { "mode", "factor", "patience", "threshold", "threshold-mode", "cooldown", "min-rate" };
-        if (args.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
-            throw new RecipeFormatException(text, app.Offset, $"{app.Name} takes no parameter '{unknown}'");
+        // The same argument reader as every recipe word: whole numbers kept exactly (patience=2.7 is refused, not 2), a
+        // parameter given twice refused, an unknown one named at its place.
+        var a = new CallArgs(app, text, expr => throw new RecipeFormatException(text, expr.Offset, $"{app.Name} takes its schedule after its parameters"));
+        var defaults = new PlateauPolicy();
         try
         {
-            return new PlateauPolicy(
-                Word("mode", "min") switch { "min" => PlateauMode.Min, "max" => PlateauMode.Max, var m => throw new RecipeFormatException(text, app.Offset, $"mode must be min or max, not '{m}'") },
-                Number("factor", 0.1), (int)Number("patience", 10), Number("threshold", 1e-4),
-                Word("threshold-mode", "rel") switch { "rel" => ThresholdMode.Rel, "abs" => ThresholdMode.Abs, var m => throw new RecipeFormatException(text, app.Offset, $"threshold-mode must be rel or abs, not '{m}'") },
-                (int)Number("cooldown", 0), Number("min-rate", 0));
+            var policy = new PlateauPolicy(
+                a.Choice("mode", defaults.Mode, ("min", PlateauMode.Min), ("max", PlateauMode.Max)),
+                a.Named("factor", defaults.Factor), a.NamedIntOrNull("patience") ?? defaults.Patience, a.Named("threshold", defaults.Threshold),
+                a.Choice("threshold-mode", defaults.ThresholdMode, ("rel", ThresholdMode.Rel), ("abs", ThresholdMode.Abs)),
+                a.NamedIntOrNull("cooldown") ?? defaults.Cooldown, a.Named("min-rate", defaults.MinRate));
+            foreach (var arg in app.Args.OfType<NamedArg>())
+                if (arg.Key is not ("mode" or "factor" or "patience" or "threshold" or "threshold-mode" or "cooldown" or "min-rate"))
+                    throw new RecipeFormatException(text, arg.Offset, $"{app.Name} takes no parameter '{arg.Key}'");
+            return policy;
         }
         catch (RuleViolationException e)
         {

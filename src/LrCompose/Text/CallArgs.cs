@@ -25,7 +25,7 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
 
     public bool HasNumber(int index) => index < _numbers.Count;
 
-    public long Whole(int index, string what) => AsWhole(Number(index, what), _numbers[index].Offset, what);
+    public long Whole(int index, string what) => AsWhole(Number(index, what), _numbers[index].Text, _numbers[index].Offset, what);
 
     public Schedule Input(int index)
     {
@@ -52,18 +52,27 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
         return strings[index].Value;
     }
 
-    public double Named(string key) => NamedNumber(key) ?? throw Error(EndOffset, $"{call.Name} needs {key}=<number>");
+    public double Named(string key) => NamedNumber(key) ?? throw Missing(key, "<number>");
 
     public double Named(string key, double fallback) => NamedNumber(key) ?? fallback;
 
     public double? NamedOrNull(string key) => NamedNumber(key);
 
-    public long NamedWhole(string key) => NamedWholeOrNull(key) ?? throw Error(EndOffset, $"{call.Name} needs {key}=<whole number>");
+    public long NamedWhole(string key) => NamedWholeOrNull(key) ?? throw Missing(key, "<whole number>");
 
     public long NamedWhole(string key, long fallback) => NamedWholeOrNull(key) ?? fallback;
 
     public long? NamedWholeOrNull(string key) =>
-        Find(key) is { } arg ? AsWhole(NamedNumber(key)!.Value, arg.Value.Offset, key) : null;
+        Find(key) is { } arg ? AsWhole(NamedNumber(key)!.Value, (arg.Value as NumberValue)?.Text, arg.Value.Offset, key) : null;
+
+    /// <summary>A whole number that a C# <c>int</c> parameter takes (a cycle limit, a model width): refused past
+    /// <see cref="int.MaxValue"/> at the number, never narrowed.</summary>
+    public int? NamedIntOrNull(string key) => NamedWholeOrNull(key) is not { } whole ? null
+        : whole is >= int.MinValue and <= int.MaxValue ? (int)whole
+        : throw Error(Find(key)!.Value.Offset, $"{key} must be at most {int.MaxValue}, not {whole}");
+
+    /// <inheritdoc cref="NamedIntOrNull"/>
+    public int NamedInt(string key) => NamedIntOrNull(key) ?? throw Missing(key, "<whole number>");
 
     public bool NamedBool(string key, bool fallback) => NamedWord(key, null) switch
     {
@@ -93,7 +102,8 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     public long[] NamedWholes(string key)
     {
         var arg = Find(key);
-        return List(key).Select(i => AsWhole(i.At, arg!.Value.Offset, key)).ToArray();
+        var texts = (arg!.Value as ListValue)?.AtTexts;
+        return List(key).Select((i, n) => AsWhole(i.At, texts?[n], arg.Value.Offset, key)).ToArray();
     }
 
     public Knot[] NamedKnots(string key)
@@ -112,7 +122,7 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
 
     private IReadOnlyList<(double At, double? Value)> List(string key)
     {
-        var arg = Find(key) ?? throw Error(EndOffset, $"{call.Name} needs {key}=[...]");
+        var arg = Find(key) ?? throw Missing(key, "[...]");
         _used.Add(arg);
         return arg.Value is ListValue l ? l.Items : throw Error(arg.Value.Offset, $"{key} expects a list in brackets");
     }
@@ -124,14 +134,58 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
         return arg.Value is NumberValue n ? n.Value : throw Error(arg.Value.Offset, $"{key} expects a number");
     }
 
-    /// <summary>The argument named <paramref name="key"/> (its long name) or by one of the word's short aliases.</summary>
-    private NamedArg? Find(string key) =>
-        call.Args.OfType<NamedArg>().LastOrDefault(a => a.Key == key || (entry is not null && entry.LongParameter(a.Key) == key));
+    /// <summary>The argument named <paramref name="key"/> (its long name) or by one of the word's short aliases; a
+    /// parameter given twice is an error at its second place, never one value silently winning.</summary>
+    private NamedArg? Find(string key)
+    {
+        var matches = call.Args.OfType<NamedArg>().Where(a => a.Key == key || (entry is not null && entry.LongParameter(a.Key) == key)).ToList();
+        if (matches.Count > 1) throw Error(matches[1].Offset, $"{call.Name} is given {key} twice");
+        return matches.Count == 1 ? matches[0] : null;
+    }
 
-    private long AsWhole(double value, int offset, string what) =>
-        value == Math.Floor(value) && Math.Abs(value) < 9e18
-            ? (long)value
-            : throw Error(offset, $"{what} must be a whole number of steps, not {value.ToString("R", CultureInfo.InvariantCulture)}");
+    /// <summary>A required parameter that is not there. When a parameter nothing has read is spelled like it (a typo:
+    /// <c>peek=</c> for <c>peak=</c>), that unknown word is the error, not the missing one.</summary>
+    private RecipeFormatException Missing(string key, string form)
+    {
+        var typo = call.Args.OfType<NamedArg>().FirstOrDefault(a => !_used.Contains(a) && a.Key != key && EditDistance(a.Key, key) <= Math.Max(1, key.Length / 3));
+        return typo is not null
+            ? Error(typo.Offset, $"{call.Name} takes no parameter '{typo.Key}' (did you mean {key}?)")
+            : Error(EndOffset, $"{call.Name} needs {key}={form}");
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+
+    /// <summary>A whole number of steps, read from the digits as written when there are any (a double holds whole
+    /// numbers exactly only up to 2^53, and 9007199254740993 must stay itself), refused when it has a fraction or does
+    /// not fit in a long.</summary>
+    private long AsWhole(double value, string? text, int offset, string what)
+    {
+        string shown = text ?? value.ToString("R", CultureInfo.InvariantCulture);
+        if (text is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal exact))
+        {
+            if (exact != decimal.Truncate(exact)) throw Error(offset, $"{what} must be a whole number of steps, not {shown}");
+            return exact is >= long.MinValue and <= long.MaxValue
+                ? (long)exact
+                : throw Error(offset, $"{what} must be at most {long.MaxValue}, not {shown}");
+        }
+        if (value != Math.Floor(value)) throw Error(offset, $"{what} must be a whole number of steps, not {shown}");
+        return Math.Abs(value) < 9.2e18 ? (long)value : throw Error(offset, $"{what} must be at most {long.MaxValue}, not {shown}");
+    }
 
     private int EndOffset => call.Args.Count > 0 ? call.Args[^1].Offset : call.Offset;
 }

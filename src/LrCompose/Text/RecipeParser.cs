@@ -47,9 +47,9 @@ internal static class RecipeParser
         Token(AnyCharExcept('"', '\\').Or(Char('\\').Then(Any)).ManyString().Between(Char('"'))).Labelled("a quoted name");
 
     private static readonly Parser<char, RecipeValue> ListItems =
-        Map((offset, items) => (RecipeValue)new ListValue(items.ToList(), offset),
+        Map((offset, items) => (RecipeValue)new ListValue(items.Select(i => (i.At, i.Value)).ToList(), offset, items.Select(i => i.Text).ToList()),
             CurrentOffset,
-            Map((at, value) => (at.Value, value.HasValue ? value.Value.Value : (double?)null),
+            Map((at, value) => (At: at.Value, Value: value.HasValue ? value.Value.Value : (double?)null, at.Text),
                     Number, Symbol(":").Then(Number).Optional())
                 .Separated(Symbol(","))
                 .Between(Symbol("["), Symbol("]")));

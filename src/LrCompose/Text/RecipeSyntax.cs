@@ -32,4 +32,4 @@ internal sealed record NumberValue(double Value, string Text, int Offset) : Reci
 internal sealed record WordValue(string Word, int Offset) : RecipeValue(Offset);
 
 /// <summary><c>[1, 2, 3]</c> or knots <c>[0:1, 10:0.5]</c>.</summary>
-internal sealed record ListValue(IReadOnlyList<(double At, double? Value)> Items, int Offset) : RecipeValue(Offset);
+internal sealed record ListValue(IReadOnlyList<(double At, double? Value)> Items, int Offset, IReadOnlyList<string>? AtTexts = null) : RecipeValue(Offset);
