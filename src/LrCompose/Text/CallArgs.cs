@@ -20,7 +20,7 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     {
         if (index >= _numbers.Count) throw Error(EndOffset, $"{call.Name} expects {what} (a number) as argument {index + 1}");
         _used.Add(_numbers[index]);
-        return _numbers[index].Value;
+        return Representable(_numbers[index].Value, _numbers[index].Text, _numbers[index].Offset, what);
     }
 
     public bool HasNumber(int index) => index < _numbers.Count;
@@ -65,9 +65,12 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     public long? NamedWholeOrNull(string key) =>
         Find(key) is { } arg ? AsWhole(NamedNumber(key)!.Value, (arg.Value as NumberValue)?.Text, arg.Value.Offset, key) : null;
 
+    private long? NamedCountOrNull(string key) =>
+        Find(key) is { } arg ? AsWhole(NamedNumber(key)!.Value, (arg.Value as NumberValue)?.Text, arg.Value.Offset, key, unit: "") : null;
+
     /// <summary>A whole number that a C# <c>int</c> parameter takes (a cycle limit, a model width): refused past
     /// <see cref="int.MaxValue"/> at the number, never narrowed.</summary>
-    public int? NamedIntOrNull(string key) => NamedWholeOrNull(key) is not { } whole ? null
+    public int? NamedIntOrNull(string key) => NamedCountOrNull(key) is not { } whole ? null
         : whole is >= int.MinValue and <= int.MaxValue ? (int)whole
         : throw Error(Find(key)!.Value.Offset, $"{key} must be at most {int.MaxValue}, not {whole}");
 
@@ -101,9 +104,10 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
 
     public long[] NamedWholes(string key)
     {
-        var arg = Find(key);
-        var texts = (arg!.Value as ListValue)?.AtTexts;
-        return List(key).Select((i, n) => AsWhole(i.At, texts?[n], arg.Value.Offset, key)).ToArray();
+        var items = List(key);
+        var arg = Find(key)!;
+        var texts = (arg.Value as ListValue)?.AtTexts;
+        return items.Select((i, n) => AsWhole(i.At, texts?[n], arg.Value.Offset, key)).ToArray();
     }
 
     public Knot[] NamedKnots(string key)
@@ -131,7 +135,7 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     {
         if (Find(key) is not { } arg) return null;
         _used.Add(arg);
-        return arg.Value is NumberValue n ? n.Value : throw Error(arg.Value.Offset, $"{key} expects a number");
+        return arg.Value is NumberValue n ? Representable(n.Value, n.Text, n.Offset, key) : throw Error(arg.Value.Offset, $"{key} expects a number");
     }
 
     /// <summary>The argument named <paramref name="key"/> (its long name) or by one of the word's short aliases; a
@@ -173,19 +177,26 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     /// <summary>A whole number of steps, read from the digits as written when there are any (a double holds whole
     /// numbers exactly only up to 2^53, and 9007199254740993 must stay itself), refused when it has a fraction or does
     /// not fit in a long.</summary>
-    private long AsWhole(double value, string? text, int offset, string what)
+    private long AsWhole(double value, string? text, int offset, string what, string unit = " of steps")
     {
         string shown = text ?? value.ToString("R", CultureInfo.InvariantCulture);
         if (text is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal exact))
         {
-            if (exact != decimal.Truncate(exact)) throw Error(offset, $"{what} must be a whole number of steps, not {shown}");
+            if (exact != decimal.Truncate(exact)) throw Error(offset, $"{what} must be a whole number{unit}, not {shown}");
             return exact is >= long.MinValue and <= long.MaxValue
                 ? (long)exact
                 : throw Error(offset, $"{what} must be at most {long.MaxValue}, not {shown}");
         }
-        if (value != Math.Floor(value)) throw Error(offset, $"{what} must be a whole number of steps, not {shown}");
+        if (value != Math.Floor(value)) throw Error(offset, $"{what} must be a whole number{unit}, not {shown}");
         return Math.Abs(value) < 9.2e18 ? (long)value : throw Error(offset, $"{what} must be at most {long.MaxValue}, not {shown}");
     }
+
+    /// <summary>A number whose digits a double can hold at least roughly: 1e-400 would silently become 0, so it is
+    /// refused (a value too large becomes infinity, which every constructor refuses by name).</summary>
+    private double Representable(double value, string text, int offset, string what) =>
+        value == 0 && text.Split('e', 'E')[0].Any(c => c is >= '1' and <= '9')
+            ? throw Error(offset, $"{what} {text} is too small for a double (below 5e-324): write 0 for zero")
+            : value;
 
     private int EndOffset => call.Args.Count > 0 ? call.Args[^1].Offset : call.Offset;
 }

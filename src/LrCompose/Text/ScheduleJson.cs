@@ -79,7 +79,7 @@ namespace LrCompose
                 if (numbers.Count > 0)
                 {
                     w.WriteStartArray("args");
-                    foreach (var n in numbers) w.WriteNumberValue(n.Value);
+                    foreach (var n in numbers) WriteNumber(w, n.Value, n.Text);
                     w.WriteEndArray();
                 }
                 var names = app.Args.OfType<StringArg>().ToList();
@@ -111,25 +111,34 @@ namespace LrCompose
             w.WriteEndObject();
         }
 
+        /// <summary>A whole number as its digits (a step past 2^53 has no exact double), anything else as a double.</summary>
+        private static void WriteNumber(Utf8JsonWriter w, double value, string? text)
+        {
+            if (text is { Length: > 0 and < 21 } && text.TrimStart('-').All(char.IsAsciiDigit) && text != "-" && !text.StartsWith("-0", StringComparison.Ordinal)
+                && (text.Length == 1 || !text.StartsWith('0')))
+                w.WriteRawValue(text);
+            else w.WriteNumberValue(value);
+        }
+
         private static void WriteValue(Utf8JsonWriter w, RecipeValue value)
         {
             switch (value)
             {
-                case NumberValue n: w.WriteNumberValue(n.Value); break;
+                case NumberValue n: WriteNumber(w, n.Value, n.Text); break;
                 case WordValue word when word.Word is "true" or "false": w.WriteBooleanValue(word.Word == "true"); break;
                 case WordValue word: w.WriteStringValue(word.Word); break;
                 case ListValue list:
                     w.WriteStartArray();
-                    foreach (var (at, v) in list.Items)
+                    foreach (var ((at, v), i) in list.Items.Select((item, i) => (item, i)))
                     {
                         if (v is { } knotValue)
                         {
                             w.WriteStartArray();
-                            w.WriteNumberValue(at);
+                            WriteNumber(w, at, list.AtTexts?[i]);
                             w.WriteNumberValue(knotValue);
                             w.WriteEndArray();
                         }
-                        else w.WriteNumberValue(at);
+                        else WriteNumber(w, at, list.AtTexts?[i]);
                     }
                     w.WriteEndArray();
                     break;
@@ -175,7 +184,8 @@ namespace LrCompose
             JsonValueKind.String => new WordValue(v.GetString() ?? "", 0),
             JsonValueKind.Array => new ListValue(v.EnumerateArray().Select((item, i) => item.ValueKind == JsonValueKind.Array && item.GetArrayLength() == 2
                 ? (Number(json, item[0], $"{path}[{i}][0]"), (double?)Number(json, item[1], $"{path}[{i}][1]"))
-                : (Number(json, item, $"{path}[{i}]"), (double?)null)).ToList(), 0),
+                : (Number(json, item, $"{path}[{i}]"), (double?)null)).ToList(), 0,
+                v.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Array && item.GetArrayLength() == 2 ? item[0].GetRawText() : item.GetRawText()).ToList()),
             _ => throw Wrong(json, path, "a number, word, boolean or list"),
         };
     }

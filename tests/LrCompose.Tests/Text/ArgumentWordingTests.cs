@@ -22,7 +22,9 @@ public class ArgumentWordingTests
     [InlineData("linear 10 from=0.1", 10, "linear needs to=<number>")]
     [InlineData("step-decay from=0.1 gamma=0.5", 20, "step-decay needs every=<whole number>")]
     [InlineData("linear 10.5 from=0 to=1", 7, "the length in steps must be a whole number of steps, not 10.5")]
-    [InlineData("take 9000000000000000000 (constant 1)", 5, "the length in steps must be a whole number of steps, not 9E+18")]
+    [InlineData("take 9223372036854775808 (constant 1)", 5, "the length in steps must be at most 9223372036854775807, not 9223372036854775808")]
+    [InlineData("take 1e30 (constant 1)", 5, "the length in steps must be at most 9223372036854775807, not 1e30")]
+    [InlineData("take 2.5 (constant 1)", 5, "the length in steps must be a whole number of steps, not 2.5")]
     [InlineData("linear 10 from=0 to=1 foo=2", 22, "linear takes no parameter 'foo'")]
     [InlineData("linear 10 20 from=0 to=1", 10, "linear takes no such argument")]
     [InlineData("cosine 10 peak=0.1 \"x\"", 19, "cosine takes no such argument")]
@@ -32,12 +34,18 @@ public class ArgumentWordingTests
         Assert.True(e.Problem == problem && e.Position == position, $"{recipe}: at {e.Position}: {e.Problem}");
     }
 
-    [Fact]
-    public void The_largest_whole_number_read_is_just_below_9e18()
+    [Theory]
+    [InlineData("take 9007199254740993 (constant 1)", 9007199254740993)]      // 2^53 + 1: no double holds it
+    [InlineData("take 9223372036854775807 (constant 1)", long.MaxValue)]
+    [InlineData("take 8990000000000000001 (constant 1)", 8990000000000000001)]
+    [InlineData("take 1e18 (constant 1)", 1_000_000_000_000_000_000)]
+    [InlineData("take 12.5e1 (constant 1)", 125)]
+    public void A_whole_number_is_read_from_its_digits_exactly_up_to_long_MaxValue(string recipe, long length)
     {
-        // Past 2^53 a double holds only every other whole number (and coarser): 9e18 is where long.MaxValue is near
-        // enough to refuse; anything below reads as the step it rounds to.
-        Assert.Equal((long)8.99e18, Schedule.Parse("take 8990000000000000000 (constant 1)").Length);
+        var schedule = Schedule.Parse(recipe);
+        Assert.Equal(length, schedule.Length);
+        Assert.Equal(length, Schedule.Parse(schedule.ToString()).Length);
+        Assert.Equal(length, ScheduleJson.Parse(ScheduleJson.Write(schedule)).Length);
     }
 
     [Theory]
