@@ -262,7 +262,7 @@ namespace LrCompose.Generators
                     {
                         var inner = Instance(call);
                         long at = a.L("at"), length = a.L("length");
-                        Check(ConstructorRules.DecayAt(at, length, a.D("to")), a);
+                        Check(ConstructorRules.DecayAt(at, length, a.D("to"), inner.Length), a);
                         return NodeSpec.Make(ScheduleKind.DecayAt, new[] { a.D("to") }, new[] { at, length }, at + length, inner)
                             with { DecayShape = a.Option<DecayShape>("shape") };
                     }

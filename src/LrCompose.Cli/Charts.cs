@@ -16,14 +16,18 @@ internal static class Charts
         var plot = new Plot();
         plot.Title(Shorten(title, 90), 13);
         plot.XLabel("step");
-        plot.YLabel(logY ? "learning rate (log10)" : "learning rate");
+        plot.YLabel(logY ? "learning rate (log scale)" : "learning rate");
         double largest = 0;
         foreach (var s in series)
         {
             long[] steps = Sampling.Steps(s.Schedule, horizon);
             if (!s.RightAxis) largest = Math.Max(largest, steps.Max(t => s.Schedule.Rate(t)));
-            double[] xs = steps.Select(t => (double)t).ToArray();
-            double[] ys = steps.Select(t => Value(s.Schedule.Rate(t), logY && !s.RightAxis)).ToArray();
+            bool log = logY && !s.RightAxis;
+            // A rate of 0 has no logarithm: on a log axis it is left out, not drawn at an invented bottom.
+            long[] drawn = log ? steps.Where(t => s.Schedule.Rate(t) > 0).ToArray() : steps;
+            if (drawn.Length == 0) continue;
+            double[] xs = drawn.Select(t => (double)t).ToArray();
+            double[] ys = drawn.Select(t => log ? Math.Log10(s.Schedule.Rate(t)) : s.Schedule.Rate(t)).ToArray();
             var line = plot.Add.ScatterLine(xs, ys);
             if (series.Count > 1) line.LegendText = Shorten(s.Label, 60);
             line.LineWidth = 2;
@@ -43,6 +47,13 @@ internal static class Charts
         }
         // One label format for every tick, chosen from the largest value, so 0.0001 and 8E-05 never sit side by side.
         if (!logY) plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickFormat(largest) };
+        else plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            // Ticks at whole powers of ten, labelled with the rate itself (1e-4, 0.001), minor ticks at 2…9 times them.
+            IntegerTicksOnly = true,
+            LabelFormatter = LogTickFormat,
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+        };
         // The legend goes below the data area, where it cannot cover a curve.
         if (series.Count > 1) plot.ShowLegend(Edge.Bottom);
         return Encode(plot, format);
@@ -104,8 +115,15 @@ internal static class Charts
         ? v => v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)
         : v => v == 0 ? "0" : v.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>log10 for a log axis; 0 has no logarithm, so it is drawn at the bottom of the usual range.</summary>
-    private static double Value(double v, bool log) => !log ? v : v > 0 ? Math.Log10(v) : -12;
+    /// <summary>The label of a log axis tick at log10 value <paramref name="exponent"/>: the rate it stands for, as a
+    /// decimal from 0.01 to 1000 and as 1e-4 beyond.</summary>
+    internal static string LogTickFormat(double exponent)
+    {
+        double rate = Math.Pow(10, Math.Round(exponent, 6));
+        return exponent is >= -2 and <= 3
+            ? rate.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)
+            : rate.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture).Replace("e+", "e", StringComparison.Ordinal);
+    }
 
     /// <summary>The format named by a file's extension.</summary>
     public static string FormatOf(string path) => Path.GetExtension(path).TrimStart('.').ToLowerInvariant() switch

@@ -21,7 +21,8 @@ internal static class FileOutput
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             try { File.Delete(temporary); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
-            throw new CliInputException($"cannot write {path}: {e.Message}");
+            // The reason, in the words of the path the user gave: the temporary file is ours, not theirs.
+            throw new CliInputException($"cannot write {path}: {e.Message.Replace(temporary, full).Replace(Path.GetFileName(temporary), Path.GetFileName(full))}");
         }
     }
 }

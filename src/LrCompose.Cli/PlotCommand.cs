@@ -28,7 +28,8 @@ internal static class PlotCommand
             {
                 // Render completely before touching the file, so a failure writes nothing.
                 byte[] image = Charts.Render(series, horizon, Charts.FormatOf(path), parse.GetValue(logY),
-                    LiveSchedule.IsLive(r.Text) ? r.Text + string.Concat(r.Endings.Select(e => $"  [stage {e.Stage + 1} ended at {e.End}]")) : r.Schedule.ToString());
+                    others.Count > 0 ? string.Join(" vs ", others.Prepend(r).Select(o => o.Text))
+                    : LiveSchedule.IsLive(r.Text) ? r.Text + string.Concat(r.Endings.Select(e => $"  [stage {e.Stage + 1} ended at {e.End}]")) : r.Schedule.ToString());
                 FileOutput.WriteAtomically(path, image);
                 writer.WriteLine($"wrote {path} ({image.Length} bytes, {horizon} steps)");
             }

@@ -15,6 +15,11 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
             return new(text, Schedule.Parse(text), []);
         }
         var live = LiveSchedule.Parse(text);
+        // A stage that ends on what training observed never ends without observations, and what follows it would
+        // silently vanish from the chart or the table: refuse instead.
+        if (observations is null && live.Stages.Take(live.Stages.Count - 1).FirstOrDefault(s => s.Until is not null) is { } waiting)
+            throw new CliInputException($"the {(waiting.Until is EndCondition.Plateau ? "until-plateau" : "until-metric")} stage ends on what training observed: "
+                                        + "give --observations FILE (a CSV with columns step and metric), or the stages after it are never reached");
         var log = observations is null ? ObservationLog.Empty : Observations(observations);
         return new(text, live.Resolve(log), live.Endings(log));
     }

@@ -28,7 +28,7 @@ internal static class TerminalChart
                 grid[row, c] = grid[row, c] == ' ' || grid[row, c] == Glyphs[s % Glyphs.Length] ? Glyphs[s % Glyphs.Length] : '#';
             }
         var text = new StringBuilder();
-        string Label(double v) => v.ToString("0.###E+0", CultureInfo.InvariantCulture).PadLeft(10);
+        string Label(double v) => (v == 0 ? "0" : v.ToString("0.###E+0", CultureInfo.InvariantCulture)).PadLeft(10);
         for (int r = 0; r < height; r++)
         {
             string axis = r == 0 ? Label(hi) : r == height - 1 ? Label(lo) : new string(' ', 10);

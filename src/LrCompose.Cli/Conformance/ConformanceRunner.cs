@@ -52,7 +52,9 @@ internal static class ConformanceRunner
     public static ConformanceReport Run(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var results = document.RootElement.GetProperty("cases").EnumerateArray().Select(RunCase).ToList();
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("cases", out var cases) || cases.ValueKind != JsonValueKind.Array)
+            throw new InvalidOperationException("it has none at the top level");
+        var results = cases.EnumerateArray().Select(RunCase).ToList();
         return new ConformanceReport(results);
     }
 

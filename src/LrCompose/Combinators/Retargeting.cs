@@ -62,13 +62,13 @@ namespace LrCompose
         /// <paramref name="to"/>. Continuous at <paramref name="at"/> by construction. One stable run branches into any
         /// number of cooldowns: <c>stable.DecayAt(20_000, 2_000)</c>, <c>stable.DecayAt(40_000, 4_000)</c>, …
         /// </summary>
-        /// <param name="at">The step the decay starts at (≥ 0).</param>
+        /// <param name="at">The step the decay starts at (≥ 0, and before the end of this schedule when it has one).</param>
         /// <param name="length">Its length in steps (≥ 1).</param>
         /// <param name="to">The rate it ends at and holds.</param>
         /// <param name="shape">Linear, cosine or 1−√.</param>
         public Schedule DecayAt(long at, long length, double to = 0, DecayShape shape = DecayShape.Linear)
         {
-            ConstructorRules.DecayAt(at, length, to).ThrowIfAny();
+            ConstructorRules.DecayAt(at, length, to, Length).ThrowIfAny();
             return new Combinators.DecayAtNode(this, at, length, to, shape);
         }
 

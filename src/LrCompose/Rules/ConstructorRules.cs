@@ -261,15 +261,16 @@ namespace LrCompose.Validation
         }
 
         /// <summary>A decay that leaves a schedule at step <paramref name="at"/> for <paramref name="length"/> steps.</summary>
-        public static Violation? DecayAt(long at, long length, double to) =>
-            First(Check("at", at, Rules.NonNegativeSteps(at)), Check("length", length, Rules.Length(length)), Check("to", to, Rules.Rate(to)),
+        public static Violation? DecayAt(long at, long length, double to, long? innerLength) =>
+            First(Check("at", at, Rules.NonNegativeSteps(at)), Check("at", at, Rules.BeforeEnd(at, innerLength, "decays")),
+                Check("length", length, Rules.Length(length)), Check("to", to, Rules.Rate(to)),
                 Check("length", length, at >= 0 && length >= 1 ? Rules.StepSum(at, length) : null));
 
         /// <summary>A new horizon for a finite schedule of <paramref name="innerLength"/> steps: re-timed from
         /// <paramref name="at"/> (before its end) to end at <paramref name="total"/> (after <paramref name="at"/>).</summary>
         public static Violation? Retarget(long at, long total, long innerLength) =>
             First(Check("at", at, Rules.NonNegativeSteps(at)),
-                Check("at", at, at >= 0 && at >= innerLength ? "must be before the end of the " + innerLength + "-step schedule it re-targets" : null),
+                Check("at", at, Rules.BeforeEnd(at, innerLength, "re-targets")),
                 Check("total", total, total > at ? null : "must be after the step it re-targets from (" + Show(at) + ")"));
 
         public static Violation? PerEpoch(long stepsPerEpoch) => Check("stepsPerEpoch", stepsPerEpoch, Rules.Length(stepsPerEpoch));

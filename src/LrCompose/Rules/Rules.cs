@@ -48,6 +48,11 @@ namespace LrCompose.Validation
 
         public static string? NonNegativeSteps(long steps) => steps >= 0 ? null : NonNegativeStepsRule;
 
+        /// <summary>A step inside a finite schedule that a combinator changes from there on (a decay, a re-target):
+        /// at or past the schedule's end there is nothing left to change. One rule for every such combinator.</summary>
+        public static string? BeforeEnd(long at, long? innerLength, string verb) =>
+            innerLength is { } length && at >= 0 && at >= length ? "must be before the end of the " + length + "-step schedule it " + verb : null;
+
         public static string? Gamma(double gamma) => IsFinite(gamma) && gamma > 0 ? null : GammaRule;
 
         public static string? DecayGamma(double gamma) => IsFinite(gamma) && gamma > 0 && gamma <= 1 ? null : DecayGammaRule;

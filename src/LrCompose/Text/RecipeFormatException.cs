@@ -8,7 +8,7 @@ public sealed class RecipeFormatException : FormatException
 {
     /// <summary>Creates the error.</summary>
     public RecipeFormatException(string recipe, int position, string problem)
-        : base($"at {position + 1}: {problem}")
+        : base($"at offset {position}: {problem}")
     {
         Recipe = recipe;
         Position = position;

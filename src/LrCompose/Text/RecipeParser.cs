@@ -87,6 +87,13 @@ internal static class RecipeParser
 
     private static readonly Parser<char, RecipeExpr> Whole = SkipWhitespaces.Then(Recipe).Before(End);
 
+    /// <summary>The whole character at <paramref name="offset"/>: an emoji or any character beyond the first 65,536 is
+    /// two UTF-16 units, and showing only the first would show half a character.</summary>
+    private static string Character(string text, int offset, char unit) =>
+        char.IsHighSurrogate(unit) && offset >= 0 && offset + 1 < text.Length && char.IsSurrogatePair(text[offset], text[offset + 1])
+            ? text.Substring(offset, 2)
+            : unit.ToString();
+
     /// <summary>Parses the syntax of a recipe, or throws <see cref="RecipeFormatException"/> at the first problem.</summary>
     public static RecipeExpr Parse(string text)
     {
@@ -94,7 +101,7 @@ internal static class RecipeParser
         if (result.Success) return result.Value;
         var error = result.Error!;
         string expected = string.Join(", ", error.Expected.Select(e => e.Label ?? (e.Tokens.IsDefault ? "end of input" : $"'{new string(e.Tokens.ToArray())}'")).Distinct().Order());
-        string found = error.EOF ? "the end of the recipe" : error.Unexpected.HasValue ? $"'{error.Unexpected.Value}'" : "something else";
+        string found = error.EOF ? "the end of the recipe" : error.Unexpected.HasValue ? $"'{Character(text, error.ErrorOffset, error.Unexpected.Value)}'" : "something else";
         string problem = expected.Length > 0 ? $"expected {expected}, found {found}" : $"unexpected {found}";
         return error.ErrorOffset >= 0 ? throw new RecipeFormatException(text, error.ErrorOffset, problem) : throw new RecipeFormatException(text, 0, problem);
     }
