@@ -102,9 +102,18 @@ internal static class Charts
     private static byte[] Encode(Plot plot, string format) => format switch
     {
         "png" => plot.GetImageBytes(Width, Height, ImageFormat.Png),
-        "svg" => System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)),
+        "svg" => System.Text.Encoding.UTF8.GetBytes(StableClipIds(plot.GetSvgXml(Width, Height))),
         _ => throw new CliInputException($"--out must end in .png or .svg, not .{format}"),
     };
+
+    /// <summary>Skia numbers an SVG's clip paths with a counter shared by the whole process, so the same chart drawn
+    /// twice differs in its ids; numbered by first appearance instead, the same chart is the same file.</summary>
+    internal static string StableClipIds(string svg)
+    {
+        var ids = new Dictionary<string, string>();
+        return System.Text.RegularExpressions.Regex.Replace(svg, @"\bcl_[0-9a-fA-F]+\b",
+            m => ids.TryGetValue(m.Value, out var id) ? id : ids[m.Value] = "cl_" + ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>Text cut to <paramref name="max"/> characters with an ellipsis, for titles and legends.</summary>
     public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

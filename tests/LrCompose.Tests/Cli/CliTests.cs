@@ -156,8 +156,9 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, tableCode);
         Assert.Contains("40,0.1", table);
         Assert.Contains("50,0", table);
+        // Without the observations the plateau stage never ends: refused, not drawn without its cooldown.
         var (plain, _, _) = Run("describe", recipe, "--steps", "100");
-        Assert.Equal(0, plain);
+        Assert.Equal(CliApp.BadInput, plain);
     }
 
     [Theory]

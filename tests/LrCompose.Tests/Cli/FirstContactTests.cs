@@ -202,6 +202,14 @@ public sealed class FirstContactTests : IDisposable
     }
 
     [Fact]
+    public void The_same_chart_drawn_twice_is_the_same_svg()
+    {
+        var series = new[] { new Series("rate", Presets.Find("gpt2")!.Schedule) };
+        byte[] first = Charts.Render(series, 1000, "svg", logY: false, "gpt2"), second = Charts.Render(series, 1000, "svg", logY: false, "gpt2");
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void The_terminal_chart_labels_zero_as_0()
     {
         var (code, output, _) = Run("plot", "warmup 10 >> constant 0.1");

@@ -100,6 +100,7 @@ public class DocsTests
                 var output = new StringWriter();
                 int code = CliApp.Run(args.Select(a => Localise(a, scratch)).ToArray(), output, output);
                 Assert.True(code == expectedExit, $"{id}: `{lines[i]}` exited {code}, expected {expectedExit}:\n{output}");
+                PictureIsWhatTheCommandDraws(id, lines[i], args, scratch);
                 // A "$ " command shows its output on the lines below it, up to the next command.
                 if (lines[i].StartsWith("$ ", StringComparison.Ordinal))
                 {
@@ -154,6 +155,26 @@ public class DocsTests
         }
         if (any) words.Add(word.ToString());
         return words.ToArray();
+    }
+
+    /// <summary>A command that draws one of the pages' pictures (<c>--out docs/images/…</c>) must draw exactly that
+    /// picture: a page whose command and picture disagree shows the reader something the command does not do.
+    /// <c>UPDATE_SNAPSHOTS=1</c> redraws the picture instead.</summary>
+    private static void PictureIsWhatTheCommandDraws(string id, string line, string[] args, string scratch)
+    {
+        int at = Array.IndexOf(args, "--out");
+        if (at < 0 || at + 1 >= args.Length || !args[at + 1].StartsWith("docs/images/", StringComparison.Ordinal)) return;
+        string committed = Path.Combine(RepoPaths.Root, args[at + 1]), drawn = Path.Combine(scratch, Path.GetFileName(args[at + 1]));
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            File.Copy(drawn, committed, overwrite: true);
+            return;
+        }
+        Assert.True(File.Exists(committed), $"{id}: `{line}` draws {args[at + 1]}, which is not in the repository");
+        if (File.ReadAllBytes(committed).AsSpan().SequenceEqual(File.ReadAllBytes(drawn))) return;
+        string kept = Path.Combine(Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "TestResults")).FullName, "drawn-" + Path.GetFileName(drawn));
+        File.Copy(drawn, kept, overwrite: true);
+        Assert.Fail($"{id}: {args[at + 1]} is not what `{line}` draws ({kept}; UPDATE_SNAPSHOTS=1 redraws it)");
     }
 
     /// <summary>Files the docs read are found from the repository root; files they write go to a scratch folder.</summary>

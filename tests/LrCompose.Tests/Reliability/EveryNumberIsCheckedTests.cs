@@ -23,6 +23,7 @@ public class EveryNumberIsCheckedTests
         ["Recipes.WarmupCosine"] = [0.5, 10L, 100L, Type.Missing, Type.Missing],
         ["Recipes.RangeSweep"] = [1e-5, 1.0, 100L, Type.Missing, Type.Missing],
         ["Schedule.Retarget"] = [2L, 20L],
+        ["Schedule.DecayAt"] = [2L, 10L, Type.Missing, Type.Missing],
         ["HuggingFace.GetLinearScheduleWithWarmup"] = [0.5, 10L, 100L],
         ["HuggingFace.GetCosineScheduleWithWarmup"] = [0.5, 10L, 100L, Type.Missing],
         ["HuggingFace.GetCosineWithHardRestartsScheduleWithWarmup"] = [0.5, 10L, 100L, Type.Missing],

@@ -72,7 +72,7 @@ internal static class ScheduleGen
             from s in inner select s.Mirror(0.85, 0.95),
             from s in inner from e in Gen.Choose(1, 20) select s.PerEpoch(e),
             from s in inner from k in Gen.Choose(0, 300) from n in Length from to in Rate
-                from shape in Gen.Elements(DecayShape.Linear, DecayShape.Cosine, DecayShape.OneMinusSqrt) select s.DecayAt(k, n, to, shape),
+                from shape in Gen.Elements(DecayShape.Linear, DecayShape.Cosine, DecayShape.OneMinusSqrt) select s.DecayAt(s.Length is { } length ? k % length : k, n, to, shape), // a decay starts before a finite schedule ends
             from s in finite from f in Gen.Choose(0, 99) from extra in Gen.Choose(1, 500)
                 select s.Retarget((long)(f / 100.0 * s.Length!.Value), (long)(f / 100.0 * s.Length!.Value) + extra));
     }

@@ -44,7 +44,7 @@ public class MissingArgumentTests
     {
         var e = Assert.Throws<RecipeFormatException>(() => Schedule.Parse(recipe));
         Assert.Contains(problem, e.Problem);
-        Assert.StartsWith($"at {e.Position + 1}: ", e.Message);
+        Assert.StartsWith($"at offset {e.Position}: ", e.Message);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class ReportingTests
         var e = Assert.Throws<RecipeFormatException>(() => Schedule.Parse("constant 1 )"));
         Assert.Contains("found ')'", e.Problem);
         Assert.Equal("constant 1 ".Length, e.Position);
-        Assert.StartsWith($"at {e.Position + 1}: ", e.Message);
+        Assert.StartsWith($"at offset {e.Position}: ", e.Message);
     }
 
     [Fact]
