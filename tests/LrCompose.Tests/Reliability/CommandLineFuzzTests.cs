@@ -34,7 +34,8 @@ public sealed class CommandLineFuzzTests : IDisposable
 
     private static readonly string[] Words =
         ["plot", "describe", "table", "compare", "presets", "conformance", "lr-find", "--out", "--steps", "--every", "--format", "--json", "--rules",
-         "--momentum", "--log-y", "--observations", "--with", "--iterations", "0", "-1", "9223372036854775807", "abc", "1e9", "json", "csv", "xml",
+         "--momentum", "--log-y", "--observations", "--with", "--iterations", "0", "-1", "9223372036854775807", "9223372036854775806",
+         "9220000000000000001", "9223372036854775808", "-9223372036854775808", "abc", "1e9", "json", "csv", "xml",
          "fastai", "torch-lr-finder", "--help", "--nonsense"];
 
     [Fact]
