@@ -131,7 +131,7 @@ public static partial class Compat
         {
             // optax raises for a non-positive transition_steps (its boundaries would collide).
             Guard.Length(transitionSteps);
-            Guard.Check(pctStart, Percentage(pctStart));
+            Guard.Check(pctStart, Rules.Percentage(pctStart));
             OnecycleRates(peakValue, divFactor, finalDivFactor);
             return PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
             {
@@ -146,8 +146,8 @@ public static partial class Compat
             double divFactor = 25, double finalDivFactor = 1e4)
         {
             Guard.Length(transitionSteps);
-            Guard.Check(pctStart, Percentage(pctStart));
-            Guard.Check(pctFinal, Percentage(pctFinal));
+            Guard.Check(pctStart, Rules.Percentage(pctStart));
+            Guard.Check(pctFinal, Rules.Percentage(pctFinal));
             OnecycleRates(peakValue, divFactor, finalDivFactor);
             return PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
             {
@@ -157,15 +157,13 @@ public static partial class Compat
             });
         }
 
-        /// <summary>A share of the transition, where optax places a knot: a number from 0 to 1.</summary>
+        /// <summary>The peak and the two divisors that give a one-cycle's start (peak/div) and end (peak/(div·final_div)).</summary>
         private static void OnecycleRates(double peakValue, double divFactor, double finalDivFactor)
         {
             Guard.Rate(peakValue);
             Guard.Check(divFactor, Rules.PositiveFactor(divFactor));
             Guard.Check(finalDivFactor, Rules.PositiveFactor(finalDivFactor));
         }
-
-        private static string? Percentage(double pct) => pct is >= 0 and <= 1 ? null : "must be a number from 0 to 1";
 
         /// <summary>Sorted boundaries and the running products <c>init·Π scales</c>, as optax computes them.</summary>
         private static (long[] Bounds, double[] Values) Cumulative(double initValue, IReadOnlyDictionary<long, double>? scales)
