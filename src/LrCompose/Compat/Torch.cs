@@ -54,15 +54,20 @@ public static partial class Compat
         /// base over the next <c>T_max</c> steps and keeps oscillating with period <c>2·T_max</c>. Native: a cosine down
         /// then a cosine up, cycled. (Use <c>Schedules.Cosine</c> for the schedule that stops at eta_min.)
         /// </summary>
-        public static Schedule CosineAnnealingLR(double baseLr, long tMax, double etaMin = 0) =>
-            Named(() => Sequence(Cosine(tMax, baseLr, etaMin), Cosine(tMax, etaMin, baseLr)).Cycle(),
-                ("steps", nameof(tMax)), ("peak", nameof(baseLr)), ("floor", nameof(etaMin)));
+        public static Schedule CosineAnnealingLR(double baseLr, long tMax, double etaMin = 0)
+        {
+            // The wave is 2·T_max steps long, which must fit in a long.
+            Guard.Check(tMax, Rules.Length(tMax) ?? Rules.StepSum(tMax, tMax));
+            return Named(() => Sequence(Cosine(tMax, baseLr, etaMin), Cosine(tMax, etaMin, baseLr)).Cycle(),
+                ("peak", nameof(baseLr)), ("floor", nameof(etaMin)));
+        }
 
         /// <summary><c>CosineAnnealingWarmRestarts</c> (SGDR): cosine over T₀, restarting with periods ×T_mult. Native: <c>Recipes.Sgdr</c>.</summary>
         public static Schedule CosineAnnealingWarmRestarts(double baseLr, long t0, long tMult = 1, double etaMin = 0)
         {
             Guard.Check(tMult, Rules.Count(tMult));
-            return Named(() => Recipes.Sgdr(baseLr, t0, etaMin, tMult), ("peak", nameof(baseLr)), ("period", nameof(t0)), ("floor", nameof(etaMin)));
+            return Named(() => Recipes.Sgdr(baseLr, t0, etaMin, tMult),
+                ("peak", nameof(baseLr)), ("period", nameof(t0)), ("floor", nameof(etaMin)), ("multiplier", nameof(tMult)));
         }
 
         /// <summary>
@@ -150,9 +155,12 @@ public static partial class Compat
         /// </summary>
         public static Schedule SequentialLR(double baseLr, Func<double, Schedule>[] schedulers, long[] milestones)
         {
+            ArgumentNullException.ThrowIfNull(schedulers);
+            ArgumentNullException.ThrowIfNull(milestones);
             if (schedulers.Length != milestones.Length + 1)
                 throw Guard.Fail(nameof(milestones), Guard.Show(milestones), "must have exactly one fewer entry than there are schedulers");
-            return Join(schedulers.Select(make => make(baseLr)).ToArray(), milestones);
+            var parts = schedulers.Select(make => make(baseLr)).ToArray();
+            return Named(() => Join(parts, milestones), ("boundaries", nameof(milestones)), ("schedules", nameof(schedulers)));
         }
 
         /// <summary>
@@ -186,7 +194,8 @@ public static partial class Compat
                 "abs" => ThresholdMode.Abs,
                 _ => throw Guard.Fail(nameof(thresholdMode), thresholdMode, "must be rel or abs"),
             };
-            return new PlateauPolicy(plateauMode, factor, patience, threshold, threshold_, cooldown, minLr, eps).Start(baseLr);
+            return Named(() => new PlateauPolicy(plateauMode, factor, patience, threshold, threshold_, cooldown, minLr, eps).Start(baseLr),
+                ("minRate", nameof(minLr)), ("initialRate", nameof(baseLr)));
         }
 
         /// <summary><c>LambdaLR</c>: <c>base·λ(t)</c> for any function λ of the step.</summary>
