@@ -149,12 +149,12 @@ public static partial class Compat
             // optax raises for a non-positive transition_steps (its boundaries would collide).
             Guard.Length(transitionSteps);
             Guard.Check(pctStart, Rules.Percentage(pctStart));
-            OnecycleRates(peakValue, divFactor, finalDivFactor);
-            return PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
+            OnecycleRates(transitionSteps, peakValue, divFactor, finalDivFactor);
+            return NamedAs(() => PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
                 [transitionSteps] = 1 / (divFactor * finalDivFactor),
-            });
+            }), ("boundariesAndScales", nameof(finalDivFactor), finalDivFactor));
         }
 
         /// <summary><c>linear_onecycle_schedule</c>: lines from <c>peak/div</c> to <c>peak</c> at ⌊pct_start·T⌋, back to
@@ -165,18 +165,23 @@ public static partial class Compat
             Guard.Length(transitionSteps);
             Guard.Check(pctStart, Rules.Percentage(pctStart));
             Guard.Check(pctFinal, Rules.Percentage(pctFinal));
-            OnecycleRates(peakValue, divFactor, finalDivFactor);
-            return PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
+            OnecycleRates(transitionSteps, peakValue, divFactor, finalDivFactor);
+            return NamedAs(() => PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
                 [(long)(pctFinal * transitionSteps)] = 1 / divFactor,
                 [transitionSteps] = 1 / finalDivFactor,
-            });
+            }), ("boundariesAndScales", nameof(finalDivFactor), finalDivFactor));
         }
 
-        /// <summary>The peak and the two divisors that give a one-cycle's start (peak/div) and end (peak/(div·final_div)).</summary>
-        private static void OnecycleRates(double peakValue, double divFactor, double finalDivFactor)
+        /// <summary>The run's length (its knots are doubles), the peak and the two divisors that give a one-cycle's start
+        /// (peak/div) and end (peak/(div·final_div)). Whatever is left of the end's range (the scales' running product) is
+        /// reported under final_div_factor by the callers.</summary>
+        private static void OnecycleRates(long transitionSteps, double peakValue, double divFactor, double finalDivFactor)
         {
+            if (transitionSteps > 1L << 53)
+                throw Guard.Fail(nameof(transitionSteps), Guard.Show(transitionSteps),
+                    "must be at most 2^53 (9007199254740992), where a double still tells one step from the next");
             Guard.Rate(peakValue);
             Guard.Check(divFactor, Rules.PositiveFactor(divFactor));
             Guard.Check(finalDivFactor, Rules.PositiveFactor(finalDivFactor));

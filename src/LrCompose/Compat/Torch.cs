@@ -34,6 +34,8 @@ public static partial class Compat
             Guard.Rate(baseLr);
             Guard.Check(startFactor, Rules.Fraction(startFactor));
             Guard.Check(endFactor, Rules.Rate(endFactor));
+            if (Rules.Rate(baseLr * endFactor) is not null)
+                throw Guard.Fail(nameof(endFactor), Guard.Show(endFactor), $"must keep the end rate baseLr·endFactor ({Guard.Show(baseLr * endFactor)}) at most 1e100");
             return Named(() => Linear(totalIters, baseLr * startFactor, baseLr * endFactor), ("steps", nameof(totalIters)));
         }
 
@@ -170,6 +172,8 @@ public static partial class Compat
         /// </summary>
         public static Schedule ChainedScheduler(double baseLr, params Func<double, Schedule>[] schedulers)
         {
+            ArgumentNullException.ThrowIfNull(schedulers);
+            Guard.Rate(baseLr);
             if (schedulers.Length == 0) throw Guard.Fail(nameof(schedulers), "[]", Rules.NotEmptyRule);
             Schedule product = schedulers[0](1.0);
             foreach (var next in schedulers.Skip(1)) product = product.Scale(next(1.0));
