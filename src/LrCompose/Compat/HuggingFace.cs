@@ -43,6 +43,8 @@ public static partial class Compat
             if (minLr is { } given) Guard.Rate(given, nameof(minLr));
             if (minLrRate is { } ratio) Guard.Check(ratio, Rules.Factor(ratio), nameof(minLrRate));
             double floor = minLr ?? baseLr * minLrRate!.Value;
+            if (Rules.Rate(floor) is not null)
+                throw Guard.Fail(nameof(minLrRate), Guard.Show(minLrRate), $"must keep the floor baseLr·minLrRate ({Guard.Show(floor)}) at most 1e100");
             return WithWarmup(numWarmupSteps, Wave(baseLr, floor, decay, numCycles, numTrainingSteps));
         }
 

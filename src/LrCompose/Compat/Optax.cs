@@ -112,7 +112,8 @@ public static partial class Compat
         {
             Guard.Rate(initValue);
             var (bounds, values) = Cumulative(initValue, boundariesAndScales);
-            return PiecewiseConstant(values, bounds);
+            string shown = "{" + string.Join(", ", bounds.Zip(values.Skip(1), (b, v) => $"{b}: {Guard.Show(v)}")) + "}";
+            return NamedAs(() => PiecewiseConstant(values, bounds), ("boundaries", nameof(boundariesAndScales), shown), ("values", nameof(boundariesAndScales), shown));
         }
 
         /// <summary><c>piecewise_interpolate_schedule</c>: values <c>init·Π scales</c> at the boundaries, interpolated

@@ -88,6 +88,10 @@ public static partial class Compat
                 "exp_range" => TriangularMode.ExpRange,
                 _ => throw Guard.Fail(nameof(mode), mode, "must be triangular, triangular2 or exp_range"),
             };
+            // A cycle is up + down steps (down defaults to up), which must fit in a long; the native Triangular does not
+            // check the sum, and past it its rates are NaN.
+            if (stepSizeUp > 0 && (stepSizeDown ?? stepSizeUp) > 0 && Rules.StepSum(stepSizeUp, stepSizeDown ?? stepSizeUp) is { } tooLong)
+                throw stepSizeDown is { } down ? Guard.Fail(nameof(stepSizeDown), Guard.Show(down), tooLong) : Guard.Fail(nameof(stepSizeUp), Guard.Show(stepSizeUp), tooLong);
             var rate = Named(() => Triangular(baseLr, maxLr, stepSizeUp, stepSizeDown, shape, gamma),
                 ("low", nameof(baseLr)), ("high", nameof(maxLr)), ("up", nameof(stepSizeUp)), ("down", nameof(stepSizeDown)));
             var momentum = Named(() => rate.Mirror(baseMomentum, maxMomentum), ("low", nameof(baseMomentum)), ("high", nameof(maxMomentum)));
