@@ -28,6 +28,25 @@ public static partial class Compat
     }
 
     /// <summary>
+    /// Builds with the native constructors and reports a broken rule about a value LrCompose derived (a total length, a
+    /// stretch factor, a milestone list moved by one) under the compat parameter it was derived from, showing that
+    /// parameter's value: <c>Torch.SequentialLR</c> with milestones [-36] says "milestones was [-36]", not the native
+    /// "boundaries". The rule's words stay the native ones, which speak of the schedule, not of the derivation.
+    /// </summary>
+    private static T NamedAs<T>(Func<T> build, params (string Native, string Compat, object? Value)[] names)
+    {
+        try
+        {
+            return build();
+        }
+        catch (RuleViolationException e) when (Array.Exists(names, n => n.Native == e.Violation.Parameter))
+        {
+            var (_, compat, value) = Array.Find(names, n => n.Native == e.Violation.Parameter);
+            throw new RuleViolationException(new Violation(compat, Guard.Show(value), e.Violation.Rule));
+        }
+    }
+
+    /// <summary>
     /// The peers' "warmup of 0 steps means no warmup": a linear warmup from <paramref name="from"/> into
     /// <paramref name="next"/>, or <paramref name="next"/> itself when <paramref name="steps"/> is 0.
     /// </summary>

@@ -28,7 +28,7 @@ public static partial class Compat
         /// cosine down and up, cycled and stretched to the wave's period.
         /// </summary>
         public static Schedule GetCosineScheduleWithWarmup(double baseLr, long numWarmupSteps, long numTrainingSteps, double numCycles = 0.5) =>
-            WithWarmup(numWarmupSteps, Wave(baseLr, 0, DecaySteps(baseLr, numWarmupSteps, numTrainingSteps), numCycles));
+            WithWarmup(numWarmupSteps, Wave(baseLr, 0, DecaySteps(baseLr, numWarmupSteps, numTrainingSteps), numCycles, numTrainingSteps));
 
         /// <summary>
         /// <c>get_cosine_with_min_lr_schedule_with_warmup</c> (give <paramref name="minLrRate"/> or <paramref name="minLr"/>).
@@ -43,7 +43,9 @@ public static partial class Compat
             if (minLr is { } given) Guard.Rate(given, nameof(minLr));
             if (minLrRate is { } ratio) Guard.Check(ratio, Rules.Factor(ratio), nameof(minLrRate));
             double floor = minLr ?? baseLr * minLrRate!.Value;
-            return WithWarmup(numWarmupSteps, Wave(baseLr, floor, decay, numCycles));
+            if (Rules.Rate(floor) is not null)
+                throw Guard.Fail(nameof(minLrRate), Guard.Show(minLrRate), $"must keep the floor baseLr·minLrRate ({Guard.Show(floor)}) at most 1e100");
+            return WithWarmup(numWarmupSteps, Wave(baseLr, floor, decay, numCycles, numTrainingSteps));
         }
 
         /// <summary>
@@ -54,7 +56,8 @@ public static partial class Compat
         {
             long decay = DecaySteps(baseLr, numWarmupSteps, numTrainingSteps);
             Guard.Check(numCycles, Rules.Count(numCycles));
-            var restarts = Cosine(decay, baseLr).Stretch(1.0 / numCycles).Cycle(limit: numCycles);
+            // Each cycle is (T − W)/num_cycles steps long: shorter than a step (or longer than 1e15) it is refused under num_cycles.
+            var restarts = NamedAs(() => Cosine(decay, baseLr).Stretch(1.0 / numCycles).Cycle(limit: numCycles), ("factor", nameof(numCycles), numCycles), ("limit", nameof(numTrainingSteps), numTrainingSteps));
             return WithWarmup(numWarmupSteps, restarts.Take(decay).Then(Constant(0)));
         }
 
@@ -85,6 +88,8 @@ public static partial class Compat
             Guard.Check(minLrRatio, Rules.Factor(minLrRatio) ?? (minLrRatio <= 1 ? null : "must be at most 1"));
             Guard.Check(numStableSteps, Rules.NonNegativeSteps(numStableSteps));
             Guard.Length(numDecaySteps);
+            Guard.Check(numStableSteps, Rules.StepSum(numWarmupSteps, numStableSteps));
+            Guard.Check(numDecaySteps, Rules.StepSum(numWarmupSteps, numStableSteps, numDecaySteps));
             double floor = baseLr * minLrRatio;
             ArgumentNullException.ThrowIfNull(decayType);
             Schedule decay = decayType switch
@@ -110,11 +115,13 @@ public static partial class Compat
             return total - warmup;
         }
 
-        /// <summary>HF's <c>floor + (peak − floor)·½(1 + cos(2π·cycles·t/n))</c>: down and up again, for ever.</summary>
-        private static Schedule Wave(double peak, double floor, long steps, double cycles)
+        /// <summary>HF's <c>floor + (peak − floor)·½(1 + cos(2π·cycles·t/n))</c>: down and up again, for ever. A wave too
+        /// long for a long, or stretched past what a schedule holds, is refused under the parameter that made it so.</summary>
+        private static Schedule Wave(double peak, double floor, long steps, double cycles, long numTrainingSteps)
         {
             Guard.Check(cycles, Rules.PositiveFactor(cycles), "numCycles");
-            return Sequence(Cosine(steps, peak, floor), Cosine(steps, floor, peak)).Cycle().Stretch(0.5 / cycles);
+            return NamedAs(() => Sequence(Cosine(steps, peak, floor), Cosine(steps, floor, peak)).Cycle().Stretch(0.5 / cycles),
+                ("next", nameof(numTrainingSteps), numTrainingSteps), ("factor", "numCycles", cycles));
         }
     }
 }

@@ -44,7 +44,8 @@ public static partial class Compat
             {
                 double multiplier = step == 0 ? 1 : Math.Ceiling((double)step / decaySteps);
                 double span = decaySteps * multiplier;
-                return (initialLearningRate - endLearningRate) * Math.Pow(1 - step / span, power) + endLearningRate;
+                // 1 − t/span is never below 0 in exact arithmetic; far out, rounding can take it there (and Pow to NaN).
+                return (initialLearningRate - endLearningRate) * Math.Pow(Math.Max(0, 1 - step / span), power) + endLearningRate;
             }, "keras.PolynomialDecay(cycle=True)");
         }
 
@@ -62,6 +63,7 @@ public static partial class Compat
             Guard.Check(alpha, Alpha(alpha));
             Guard.Check(warmupSteps, Rules.NonNegativeSteps(warmupSteps));
             Guard.Length(decaySteps);
+            Guard.Check(decaySteps, Rules.StepSum(warmupTarget is null ? 0 : warmupSteps, decaySteps));
             if (warmupTarget is not { } target || warmupSteps == 0)
                 return Cosine(decaySteps, warmupTarget ?? initialLearningRate, alpha * (warmupTarget ?? initialLearningRate));
             return Warmup(warmupSteps, from: initialLearningRate).Then(Cosine(decaySteps, target, alpha * target));

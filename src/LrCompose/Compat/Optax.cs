@@ -22,7 +22,9 @@ public static partial class Compat
             Guard.Rate(initValue);
             Guard.Rate(endValue);
             Guard.Check(transitionBegin, Rules.NonNegativeSteps(transitionBegin));
-            return transitionSteps <= 0 ? Constant(initValue) : Polynomial(transitionSteps, initValue, endValue, power).Shift(transitionBegin);
+            if (transitionSteps <= 0) return Constant(initValue);
+            var decay = Polynomial(transitionSteps, initValue, endValue, power);
+            return NamedAs(() => decay.Shift(transitionBegin), ("steps", nameof(transitionBegin), transitionBegin));
         }
 
         /// <summary>
@@ -48,6 +50,8 @@ public static partial class Compat
         {
             Guard.Rate(initValue);
             Guard.Check(alpha, Rules.Factor(alpha));
+            if (Rules.Rate(alpha * initValue) is not null)
+                throw Guard.Fail(nameof(alpha), Guard.Show(alpha), $"must keep the floor alpha·initValue ({Guard.Show(alpha * initValue)}) at most 1e100");
             return Named(() => Cosine(decaySteps, initValue, alpha * initValue, exponent), ("steps", nameof(decaySteps)));
         }
 
@@ -83,7 +87,16 @@ public static partial class Compat
         /// <summary><c>sgdr_schedule</c>: warmup-cosine cycles joined end to end, each <c>decay_steps</c> long.</summary>
         public static Schedule SgdrSchedule(params CosineKwargs[] cosineKwargs)
         {
+            ArgumentNullException.ThrowIfNull(cosineKwargs);
             if (cosineKwargs.Length == 0) throw Guard.Fail(nameof(cosineKwargs), "[]", Rules.NotEmptyRule);
+            // The cycles run one after another, so together they must end within long.MaxValue steps.
+            long total = 0;
+            foreach (var k in cosineKwargs)
+            {
+                ArgumentNullException.ThrowIfNull(k, nameof(cosineKwargs));
+                if (k.DecaySteps > 0 && Rules.StepSum(total, k.DecaySteps) is { } tooLong) throw Guard.Fail("decaySteps", Guard.Show(k.DecaySteps), tooLong);
+                total += Math.Max(0, k.DecaySteps);
+            }
             return Sequence(cosineKwargs.Select(k =>
                 WarmupCosineDecaySchedule(k.InitValue, k.PeakValue, k.WarmupSteps, k.DecaySteps, k.EndValue, k.Exponent).Take(k.DecaySteps)).ToArray());
         }
@@ -99,7 +112,8 @@ public static partial class Compat
         {
             Guard.Rate(initValue);
             var (bounds, values) = Cumulative(initValue, boundariesAndScales);
-            return PiecewiseConstant(values, bounds);
+            string shown = "{" + string.Join(", ", bounds.Zip(values.Skip(1), (b, v) => $"{b}: {Guard.Show(v)}")) + "}";
+            return NamedAs(() => PiecewiseConstant(values, bounds), ("boundaries", nameof(boundariesAndScales), shown), ("values", nameof(boundariesAndScales), shown));
         }
 
         /// <summary><c>piecewise_interpolate_schedule</c>: values <c>init·Π scales</c> at the boundaries, interpolated
@@ -115,6 +129,10 @@ public static partial class Compat
             };
             Guard.Rate(initValue);
             var (bounds, values) = Cumulative(initValue, boundariesAndScales);
+            // Knots sit at real-valued steps: past 2^53 two boundaries could fall on one double.
+            if (bounds.Length > 0 && bounds[^1] > 1L << 53)
+                throw Guard.Fail(nameof(boundariesAndScales), "{" + string.Join(", ", bounds) + "}",
+                    "must have boundaries of at most 2^53 (9007199254740992), where a double still tells one step from the next");
             var knots = new List<Knot> { new(0, values[0]) };
             for (int i = 0; i < bounds.Length; i++)
             {
@@ -131,13 +149,13 @@ public static partial class Compat
         {
             // optax raises for a non-positive transition_steps (its boundaries would collide).
             Guard.Length(transitionSteps);
-            Guard.Check(pctStart, Percentage(pctStart));
-            OnecycleRates(peakValue, divFactor, finalDivFactor);
-            return PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
+            Guard.Check(pctStart, Rules.Percentage(pctStart));
+            OnecycleRates(transitionSteps, peakValue, divFactor, finalDivFactor);
+            return NamedAs(() => PiecewiseInterpolateSchedule("cosine", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
                 [transitionSteps] = 1 / (divFactor * finalDivFactor),
-            });
+            }), ("boundariesAndScales", nameof(finalDivFactor), finalDivFactor));
         }
 
         /// <summary><c>linear_onecycle_schedule</c>: lines from <c>peak/div</c> to <c>peak</c> at ⌊pct_start·T⌋, back to
@@ -146,26 +164,34 @@ public static partial class Compat
             double divFactor = 25, double finalDivFactor = 1e4)
         {
             Guard.Length(transitionSteps);
-            Guard.Check(pctStart, Percentage(pctStart));
-            Guard.Check(pctFinal, Percentage(pctFinal));
-            OnecycleRates(peakValue, divFactor, finalDivFactor);
-            return PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
+            Guard.Check(pctStart, Rules.Percentage(pctStart));
+            Guard.Check(pctFinal, Rules.Percentage(pctFinal));
+            OnecycleRates(transitionSteps, peakValue, divFactor, finalDivFactor);
+            return NamedAs(() => PiecewiseInterpolateSchedule("linear", peakValue / divFactor, new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = divFactor,
                 [(long)(pctFinal * transitionSteps)] = 1 / divFactor,
                 [transitionSteps] = 1 / finalDivFactor,
-            });
+            }), ("boundariesAndScales", nameof(finalDivFactor), finalDivFactor));
         }
 
-        /// <summary>A share of the transition, where optax places a knot: a number from 0 to 1.</summary>
-        private static void OnecycleRates(double peakValue, double divFactor, double finalDivFactor)
+        /// <summary>The run's length (its knots are doubles), the peak and the two divisors that give a one-cycle's start
+        /// (peak/div) and end (peak/(div·final_div)). Whatever is left of the end's range (the scales' running product) is
+        /// reported under final_div_factor by the callers.</summary>
+        private static void OnecycleRates(long transitionSteps, double peakValue, double divFactor, double finalDivFactor)
         {
+            if (transitionSteps > 1L << 53)
+                throw Guard.Fail(nameof(transitionSteps), Guard.Show(transitionSteps),
+                    "must be at most 2^53 (9007199254740992), where a double still tells one step from the next");
             Guard.Rate(peakValue);
             Guard.Check(divFactor, Rules.PositiveFactor(divFactor));
             Guard.Check(finalDivFactor, Rules.PositiveFactor(finalDivFactor));
+            if (Rules.Rate(peakValue / divFactor) is not null)
+                throw Guard.Fail(nameof(divFactor), Guard.Show(divFactor), $"must keep the start peakValue/divFactor ({Guard.Show(peakValue / divFactor)}) at most 1e100");
+            if (Rules.Rate(peakValue / divFactor / finalDivFactor) is not null)
+                throw Guard.Fail(nameof(finalDivFactor), Guard.Show(finalDivFactor),
+                    $"must keep the end peakValue/(divFactor·finalDivFactor) ({Guard.Show(peakValue / divFactor / finalDivFactor)}) at most 1e100");
         }
-
-        private static string? Percentage(double pct) => pct is >= 0 and <= 1 ? null : "must be a number from 0 to 1";
 
         /// <summary>Sorted boundaries and the running products <c>init·Π scales</c>, as optax computes them.</summary>
         private static (long[] Bounds, double[] Values) Cumulative(double initValue, IReadOnlyDictionary<long, double>? scales)
@@ -173,7 +199,16 @@ public static partial class Compat
             var sorted = (scales ?? new Dictionary<long, double>()).OrderBy(kv => kv.Key).ToArray();
             var values = new double[sorted.Length + 1];
             values[0] = initValue;
-            for (int i = 0; i < sorted.Length; i++) values[i + 1] = values[i] * sorted[i].Value;
+            for (int i = 0; i < sorted.Length; i++)
+            {
+                values[i + 1] = values[i] * sorted[i].Value;
+                // optax's boundaries are steps of 0 or more; every value reached must be a rate, like every LrCompose value.
+                if (sorted[i].Key < 0 || Rules.Rate(values[i + 1]) is not null)
+                    throw Guard.Fail("boundariesAndScales", "{" + string.Join(", ", sorted.Select(kv => $"{kv.Key}: {Guard.Show(kv.Value)}")) + "}",
+                        sorted[i].Key < 0
+                            ? $"must have boundaries of 0 or more; {sorted[i].Key} is not"
+                            : $"must keep every value (initValue times the scales up to its boundary) between 0 and 1e100; at {sorted[i].Key} it is {Guard.Show(values[i + 1])}");
+            }
             return (sorted.Select(kv => kv.Key).ToArray(), values);
         }
     }

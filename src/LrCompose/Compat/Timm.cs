@@ -47,8 +47,8 @@ public static partial class Compat
         /// </summary>
         public static Schedule MultiStepLRScheduler(double baseLr, long[] decayT, double decayRate = 1, long warmupT = 0,
             double warmupLrInit = 0, bool warmupPrefix = true) =>
-            WithWarmup(Named(() => MultiStep(baseLr, decayRate, (decayT ?? throw new ArgumentNullException(nameof(decayT))).Select(m => Math.Max(0, m - 1)).ToArray()),
-                ("from", nameof(baseLr)), ("gamma", nameof(decayRate))), baseLr, warmupT, warmupLrInit, warmupPrefix);
+            WithWarmup(NamedAs(() => MultiStep(baseLr, decayRate, (decayT ?? throw new ArgumentNullException(nameof(decayT))).Select(m => Math.Max(0, m - 1)).ToArray()),
+                ("from", nameof(baseLr), baseLr), ("gamma", nameof(decayRate), decayRate), ("milestones", nameof(decayT), decayT)), baseLr, warmupT, warmupLrInit, warmupPrefix);
 
         /// <summary>
         /// timm's cycles: <c>lr_min + (base·decayⁱ − lr_min)·shape</c> over periods <c>T·mulⁱ</c>, then <c>lr_min</c> once
@@ -76,7 +76,8 @@ public static partial class Compat
             Guard.Rate(warmupLrInit);   // checked even when there is no warmup: a NaN is a mistake either way
             if (warmupT == 0) return main;
             var warm = Linear(warmupT, warmupLrInit, baseLr);
-            return warm.Then(warmupPrefix ? main : main.Shift(-warmupT));
+            // A warmup so long that the run would pass long.MaxValue steps is refused under warmup_t.
+            return NamedAs(() => warm.Then(warmupPrefix ? main : main.Shift(-warmupT)), ("next", nameof(warmupT), warmupT), ("steps", nameof(warmupT), warmupT));
         }
     }
 }

@@ -34,6 +34,8 @@ public static partial class Compat
             Guard.Rate(baseLr);
             Guard.Check(startFactor, Rules.Fraction(startFactor));
             Guard.Check(endFactor, Rules.Rate(endFactor));
+            if (Rules.Rate(baseLr * endFactor) is not null)
+                throw Guard.Fail(nameof(endFactor), Guard.Show(endFactor), $"must keep the end rate baseLr·endFactor ({Guard.Show(baseLr * endFactor)}) at most 1e100");
             return Named(() => Linear(totalIters, baseLr * startFactor, baseLr * endFactor), ("steps", nameof(totalIters)));
         }
 
@@ -54,15 +56,20 @@ public static partial class Compat
         /// base over the next <c>T_max</c> steps and keeps oscillating with period <c>2·T_max</c>. Native: a cosine down
         /// then a cosine up, cycled. (Use <c>Schedules.Cosine</c> for the schedule that stops at eta_min.)
         /// </summary>
-        public static Schedule CosineAnnealingLR(double baseLr, long tMax, double etaMin = 0) =>
-            Named(() => Sequence(Cosine(tMax, baseLr, etaMin), Cosine(tMax, etaMin, baseLr)).Cycle(),
-                ("steps", nameof(tMax)), ("peak", nameof(baseLr)), ("floor", nameof(etaMin)));
+        public static Schedule CosineAnnealingLR(double baseLr, long tMax, double etaMin = 0)
+        {
+            // The wave is 2·T_max steps long, which must fit in a long.
+            Guard.Check(tMax, Rules.Length(tMax) ?? Rules.StepSum(tMax, tMax));
+            return Named(() => Sequence(Cosine(tMax, baseLr, etaMin), Cosine(tMax, etaMin, baseLr)).Cycle(),
+                ("peak", nameof(baseLr)), ("floor", nameof(etaMin)));
+        }
 
         /// <summary><c>CosineAnnealingWarmRestarts</c> (SGDR): cosine over T₀, restarting with periods ×T_mult. Native: <c>Recipes.Sgdr</c>.</summary>
         public static Schedule CosineAnnealingWarmRestarts(double baseLr, long t0, long tMult = 1, double etaMin = 0)
         {
             Guard.Check(tMult, Rules.Count(tMult));
-            return Named(() => Recipes.Sgdr(baseLr, t0, etaMin, tMult), ("peak", nameof(baseLr)), ("period", nameof(t0)), ("floor", nameof(etaMin)));
+            return Named(() => Recipes.Sgdr(baseLr, t0, etaMin, tMult),
+                ("peak", nameof(baseLr)), ("period", nameof(t0)), ("floor", nameof(etaMin)), ("multiplier", nameof(tMult)));
         }
 
         /// <summary>
@@ -81,6 +88,10 @@ public static partial class Compat
                 "exp_range" => TriangularMode.ExpRange,
                 _ => throw Guard.Fail(nameof(mode), mode, "must be triangular, triangular2 or exp_range"),
             };
+            // A cycle is up + down steps (down defaults to up), which must fit in a long; the native Triangular does not
+            // check the sum, and past it its rates are NaN.
+            if (stepSizeUp > 0 && (stepSizeDown ?? stepSizeUp) > 0 && Rules.StepSum(stepSizeUp, stepSizeDown ?? stepSizeUp) is { } tooLong)
+                throw stepSizeDown is { } down ? Guard.Fail(nameof(stepSizeDown), Guard.Show(down), tooLong) : Guard.Fail(nameof(stepSizeUp), Guard.Show(stepSizeUp), tooLong);
             var rate = Named(() => Triangular(baseLr, maxLr, stepSizeUp, stepSizeDown, shape, gamma),
                 ("low", nameof(baseLr)), ("high", nameof(maxLr)), ("up", nameof(stepSizeUp)), ("down", nameof(stepSizeDown)));
             var momentum = Named(() => rate.Mirror(baseMomentum, maxMomentum), ("low", nameof(baseMomentum)), ("high", nameof(maxMomentum)));
@@ -92,7 +103,22 @@ public static partial class Compat
         /// steps <c>pct_start·total − 1</c>, <c>2·pct_start·total − 2</c> (three-phase) and <c>total − 1</c>, not at whole
         /// phase lengths; the last rate is reached at step <c>total − 1</c> and held. Native: <c>Interpolate</c> through
         /// those knots. (<c>Recipes.OneCycle</c> is the whole-step version.)
+        /// <para>
+        /// Every <c>pct_start</c> PyTorch accepts (0 to 1) is reproduced, with PyTorch's numbers where they are probably
+        /// not what was meant. PyTorch uses, at step s, the first phase whose end is at or past s:
+        /// with <paramref name="threePhase"/> and <paramref name="pctStart"/> above about one half, the second end
+        /// <c>2·pct_start·total − 2</c> lies past the last step, so the fall from <c>max_lr</c> back to
+        /// <c>max_lr/div_factor</c> runs to the end, cut part-way, and the third phase (down to the minimum) never starts:
+        /// the run ends above its minimum (<c>max_lr=0.000603, total_steps=327, pct_start=0.565, div_factor=95.06,
+        /// final_div_factor=62.7</c> ends near 7.8e-5, not at 1.0e-7). With <c>pct_start·total &lt; 1</c> (0 among them)
+        /// the first phase ends before step 0 and the run starts part-way into the next one (three-phase: into the last
+        /// one, skipping the peak). Where <c>pct_start·total</c> is exactly 1 PyTorch divides by zero when it is built
+        /// (its first phase starts and ends at step 0); that is refused here, naming <paramref name="pctStart"/>.
+        /// PyTorch raises past step <c>total</c>; here the value at <c>total − 1</c> is held from there on.
+        /// </para>
         /// </summary>
+        /// <exception cref="ArgumentException">A parameter outside what PyTorch computes (or outside LrCompose's rates,
+        /// which are never negative): named by its parameter here.</exception>
         public static RateAndMomentum OneCycleLR(double maxLr, long totalSteps, double pctStart = 0.3, string annealStrategy = "cos",
             double divFactor = 25, double finalDivFactor = 1e4, bool threePhase = false, double baseMomentum = 0.85, double maxMomentum = 0.95)
         {
@@ -105,27 +131,29 @@ public static partial class Compat
             };
             Guard.Rate(maxLr);
             Guard.Length(totalSteps);
-            Guard.Check(pctStart, Rules.Fraction(pctStart));
+            if (totalSteps > MaxOneCycleSteps)
+                throw Guard.Fail(nameof(totalSteps), Guard.Show(totalSteps),
+                    $"must be at most {MaxOneCycleSteps} (2^53): PyTorch places the phase ends in doubles, which past 2^53 no longer tell one step from the next");
+            Guard.Check(pctStart, Rules.Percentage(pctStart));
+            // PyTorch's first phase then starts and ends at step 0, and its constructor divides 0 by 0.
+            if (pctStart * totalSteps == 1)
+                throw Guard.Fail(nameof(pctStart), Guard.Show(pctStart),
+                    $"must not make pctStart·totalSteps exactly 1 (totalSteps is {totalSteps}): PyTorch's first phase would start and end at step 0, where it divides by zero");
             Guard.Check(divFactor, Rules.PositiveFactor(divFactor));
             Guard.Check(finalDivFactor, Rules.PositiveFactor(finalDivFactor));
             Guard.Rate(baseMomentum);
             Guard.Rate(maxMomentum);
             double initial = maxLr / divFactor, min = initial / finalDivFactor;
-            double end1 = pctStart * totalSteps - 1, last = totalSteps - 1;
-            Knot[] rate, momentum;
-            if (threePhase)
-            {
-                double end2 = 2 * pctStart * totalSteps - 2;
-                rate = [new(0, initial), new(end1, maxLr), new(end2, initial), new(last, min)];
-                momentum = [new(0, maxMomentum), new(end1, baseMomentum), new(end2, maxMomentum), new(last, maxMomentum)];
-            }
-            else
-            {
-                rate = [new(0, initial), new(end1, maxLr), new(last, min)];
-                momentum = [new(0, maxMomentum), new(end1, baseMomentum), new(last, maxMomentum)];
-            }
-            return new RateAndMomentum(Interpolate(kind, rate), Interpolate(kind, momentum));
+            if (Rules.Rate(initial) is not null)
+                throw Guard.Fail(nameof(divFactor), Guard.Show(divFactor), $"must keep the initial rate maxLr/divFactor ({Guard.Show(initial)}) at most 1e100");
+            if (Rules.Rate(min) is not null)
+                throw Guard.Fail(nameof(finalDivFactor), Guard.Show(finalDivFactor),
+                    $"must keep the final rate maxLr/divFactor/finalDivFactor ({Guard.Show(min)}) at most 1e100");
+            return TorchOneCyclePhases.Build(kind, maxLr, totalSteps, pctStart, initial, min, threePhase, baseMomentum, maxMomentum);
         }
+
+        /// <summary>The longest one-cycle: 2^53 steps, the last whole number a double holds exactly.</summary>
+        private const long MaxOneCycleSteps = 1L << 53;
 
         /// <summary>
         /// <c>SequentialLR</c>: each scheduler runs from its own step 0 between milestones. Each part is given as a
@@ -133,9 +161,12 @@ public static partial class Compat
         /// </summary>
         public static Schedule SequentialLR(double baseLr, Func<double, Schedule>[] schedulers, long[] milestones)
         {
+            ArgumentNullException.ThrowIfNull(schedulers);
+            ArgumentNullException.ThrowIfNull(milestones);
             if (schedulers.Length != milestones.Length + 1)
                 throw Guard.Fail(nameof(milestones), Guard.Show(milestones), "must have exactly one fewer entry than there are schedulers");
-            return Join(schedulers.Select(make => make(baseLr)).ToArray(), milestones);
+            var parts = schedulers.Select(make => make(baseLr)).ToArray();
+            return Named(() => Join(parts, milestones), ("boundaries", nameof(milestones)), ("schedules", nameof(schedulers)));
         }
 
         /// <summary>
@@ -145,6 +176,8 @@ public static partial class Compat
         /// </summary>
         public static Schedule ChainedScheduler(double baseLr, params Func<double, Schedule>[] schedulers)
         {
+            ArgumentNullException.ThrowIfNull(schedulers);
+            Guard.Rate(baseLr);
             if (schedulers.Length == 0) throw Guard.Fail(nameof(schedulers), "[]", Rules.NotEmptyRule);
             Schedule product = schedulers[0](1.0);
             foreach (var next in schedulers.Skip(1)) product = product.Scale(next(1.0));
@@ -169,7 +202,8 @@ public static partial class Compat
                 "abs" => ThresholdMode.Abs,
                 _ => throw Guard.Fail(nameof(thresholdMode), thresholdMode, "must be rel or abs"),
             };
-            return new PlateauPolicy(plateauMode, factor, patience, threshold, threshold_, cooldown, minLr, eps).Start(baseLr);
+            return Named(() => new PlateauPolicy(plateauMode, factor, patience, threshold, threshold_, cooldown, minLr, eps).Start(baseLr),
+                ("minRate", nameof(minLr)), ("initialRate", nameof(baseLr)));
         }
 
         /// <summary><c>LambdaLR</c>: <c>base·λ(t)</c> for any function λ of the step.</summary>

@@ -196,9 +196,11 @@ namespace LrCompose
                 return Math.Round((t - local) / period);
             }
             double index = Math.Floor(Math.Log(1 - t / period * (1 - multiplier)) / Math.Log(multiplier));
-            // The logarithm can land one cycle off at a boundary; nudge so that start ≤ t < start + length.
-            while (index > 0 && CycleStart(index, period, multiplier) > t) index--;
-            while (CycleStart(index + 1, period, multiplier) <= t) index++;
+            // The logarithm can land one cycle off at a boundary; nudge so that start ≤ t < start + length. Where
+            // neighbouring starts are closer than a double resolves (a multiplier a hair above 1, t far out) nudging
+            // cannot converge and would run for ever: a few nudges are all that ever help.
+            for (int n = 0; n < 8 && index > 0 && CycleStart(index, period, multiplier) > t; n++) index--;
+            for (int n = 0; n < 8 && CycleStart(index + 1, period, multiplier) <= t; n++) index++;
             start = CycleStart(index, period, multiplier);
             length = period * Math.Pow(multiplier, index);
             return index;

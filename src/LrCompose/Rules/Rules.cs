@@ -25,6 +25,7 @@ namespace LrCompose.Validation
         public const string NonNegativeMilestoneRule = "must hold only steps of 0 or more";
         public const string StretchRule = "must be a finite number greater than 0";
         public const string FractionRule = "must be a finite number greater than 0 and at most 1";
+        public const string PercentageRule = "must be a number from 0 to 1";
         public const string OrderedBoundsRule = "must not be greater than the upper bound";
         public const string GrowthNeedsEndRule = "must come with an end value to clamp at when it is above 1, or the rate would become infinite";
         public const string PositiveForExponentialRule = "must be greater than 0 for an exponential ramp (a geometric ramp cannot start or end at 0)";
@@ -62,6 +63,9 @@ namespace LrCompose.Validation
         public static string? Stretch(double factor) => IsFinite(factor) && factor > 0 ? null : StretchRule;
 
         public static string? Fraction(double fraction) => IsFinite(fraction) && fraction > 0 && fraction <= 1 ? null : FractionRule;
+
+        /// <summary>A share of a run, 0 and 1 included (the peers' <c>pct_start</c>).</summary>
+        public static string? Percentage(double share) => share >= 0 && share <= 1 ? null : PercentageRule;
 
         public static string? Finite(double value) => IsFinite(value) && Math.Abs(value) <= MaxMagnitude ? null : FiniteRule;
 

@@ -16,6 +16,16 @@ public class ConformanceTests
     }
 
     [Fact]
+    public void The_one_cycle_edges_pass_from_their_file()
+    {
+        // Issue 25's case and the other pct_start edges PyTorch accepts; values from PyTorch's formula (docs/data/torch-onecycle-edges.py).
+        var report = ConformanceRunner.RunFile(Path.Combine(RepoPaths.Root, "docs", "data", "torch-onecycle-edges.json"));
+        Assert.Equal(7, report.Results.Count);
+        Assert.All(report.Results, r => Assert.True(r.Passed, r.ToString()));
+        Assert.Contains(report.Results, r => r.Id == "torch.OneCycleLR.three-phase-past-the-end");
+    }
+
+    [Fact]
     public void The_runner_reports_a_wrong_value_as_a_failure()
     {
         const string json = """
