@@ -23,8 +23,8 @@ public sealed record FitOptions
         MaximumIterations = maximumIterations;
     }
 
-    /// <summary>The strengths tried by default: none, then a factor of 10 apart.</summary>
-    public static IReadOnlyList<double> DefaultStrengths { get; } = [0, 1e-3, 1e-2, 1e-1, 1, 10];
+    /// <summary>The strengths tried by default: 1 to 1000, half a decade apart.</summary>
+    public static IReadOnlyList<double> DefaultStrengths { get; } = [1, Math.Sqrt(10), 10, Math.Sqrt(1000), 100, Math.Sqrt(1e5), 1000];
 
     /// <summary>The law to fit.</summary>
     public LawKind Law { get; }

@@ -55,52 +55,83 @@ public static class LawFit
                 $"the train runs have {points} points in all, and fitting the {parameters} parameters of the {(options.Law == LawKind.MultiPower ? "multi-power" : "momentum")} law needs at least {2 * parameters}");
         }
 
+        progress?.Report($"preparing {train.Count} train runs");
+        var whole = train.Select(r => FitPiece.Whole(r, options.Law)).ToList();
+        var folds = Folds(whole, parameters);
         var strengths = options.Strengths;
-        var selection = new List<(double, double)>();
-        var subsetsByStrength = new List<ILossLaw[]>();
         double chosen = strengths[0];
-        if (train.Count >= 2 && strengths.Count > 1)
+        var selection = new List<(double, double)>();
+        var subsets = new List<ILossLaw>();
+        if (folds.Count > 0 && strengths.Count > 1)
         {
-            // Leave one run out: fit on the others, measure the mean relative error on the one left out.
-            var folds = Enumerable.Range(0, train.Count).Select(i => train.Where((_, j) => j != i).ToList()).ToList();
-            var foldModels = folds.Select(f => FitModel.For(options.Law, f)).ToList();
-            var foldStarts = foldModels.Select(WarmStart).ToList();
-            double best = double.PositiveInfinity;
-            foreach (double strength in strengths)
+            // Each fold fits on its pieces and predicts the ones it holds out, at every strength, from the strongest
+            // pull to none (each fit starts where the stronger one ended). Folds are independent: run side by side.
+            var laws = new ILossLaw[folds.Count][];
+            var errors = new double[folds.Count][];
+            var order = strengths.Select((s, i) => (s, i)).OrderByDescending(x => x.s).ToArray();
+            progress?.Report($"choosing the regularisation: {folds.Count} folds × {strengths.Count} strengths");
+            Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
             {
-                progress?.Report($"leave-one-run-out, strength {strength}");
-                var laws = new ILossLaw[train.Count];
-                double error = 0;
-                for (int i = 0; i < train.Count; i++)
+                var (fit, heldOut, _) = folds[f];
+                var model = FitModel.For(options.Law, fit);
+                var check = FitModel.For(options.Law, heldOut);
+                var anchor = WarmStart(model);
+                laws[f] = new ILossLaw[strengths.Count];
+                errors[f] = new double[strengths.Count];
+                ILossLaw from = anchor;
+                foreach (var (strength, i) in order)
                 {
-                    laws[i] = Minimise(foldModels[i], foldStarts[i], strength, options);
-                    error += HeldOutError(laws[i], train[i]);
+                    from = laws[f][i] = Minimise(model, anchor, from, strength, options);
+                    errors[f][i] = HeldOutError(check, from);
                 }
-                error /= train.Count;
-                selection.Add((strength, error));
-                subsetsByStrength.Add(laws);
-                if (error < best) { best = error; chosen = strength; }
+            });
+            double best = double.PositiveInfinity;
+            for (int i = 0; i < strengths.Count; i++)
+            {
+                double error = errors.Average(e => e[i]);
+                selection.Add((strengths[i], error));
+                if (error < best) { best = error; chosen = strengths[i]; }
             }
+            int index = strengths.ToList().IndexOf(chosen);
+            // The leave-one-run-out fits (not the forward one) are the band's laws.
+            for (int f = 0; f < folds.Count; f++) if (folds[f].LeavesOneOut) subsets.Add(laws[f][index]);
         }
         progress?.Report($"fitting all {train.Count} train runs, strength {chosen}");
-        var model = FitModel.For(options.Law, train);
-        var law = Minimise(model, WarmStart(model), chosen, options);
-        int index = selection.FindIndex(s => s.Item1 == chosen);
-        return new LawFitResult(law, chosen, selection, index >= 0 ? subsetsByStrength[index] : []);
+        var all = FitModel.For(options.Law, whole);
+        var start = WarmStart(all);
+        var law = Minimise(all, start, start, chosen, options);
+        return new LawFitResult(law, chosen, selection, subsets);
     }
 
-    /// <summary>The mean relative error of a law's prediction of a run (the authors' PredE).</summary>
-    private static double HeldOutError(ILossLaw law, Run run)
+    /// <summary>The validation folds: each training run left out in turn (fit on the others: does the law carry to
+    /// a schedule it has not seen?). A fold whose remaining runs have too few points is skipped.</summary>
+    private static List<(List<FitPiece> Fit, List<FitPiece> HeldOut, bool LeavesOneOut)> Folds(List<FitPiece> whole, int parameters)
     {
-        try
+        var folds = new List<(List<FitPiece>, List<FitPiece>, bool)>();
+        if (whole.Count >= 2)
+            for (int i = 0; i < whole.Count; i++)
+            {
+                var rest = whole.Where((_, j) => j != i).ToList();
+                if (rest.Sum(p => p.Count) >= 2 * parameters) folds.Add((rest, [whole[i]], true));
+            }
+        return folds;
+    }
+
+    /// <summary>The worst relative error of a law's predictions of each held-out piece (the authors' WorstE), averaged
+    /// over the pieces: a strength is judged by the run it predicts worst, not by its average case.</summary>
+    private static double HeldOutError(FitModel heldOut, ILossLaw law)
+    {
+        var values = new double[heldOut.Points];
+        heldOut.Evaluate(heldOut.ToTheta(law), values, null);
+        double error = 0;
+        for (int r = 0; r < heldOut.Pieces.Count; r++)
         {
-            double[] predicted = law.Predict(run.Schedule, run.Curve.Steps);
-            return CurveMetrics.Of(run.Curve.Losses, predicted).PredE;
+            double worst = 0;
+            for (int i = heldOut.Offsets[r]; i < heldOut.Offsets[r + 1]; i++)
+                worst = Math.Max(worst, double.IsFinite(values[i]) ? Math.Abs(heldOut.Losses[i] - values[i]) / heldOut.Losses[i] : double.PositiveInfinity);
+            error += worst;
         }
-        catch (ArgumentException)
-        {
-            return double.PositiveInfinity;
-        }
+        return error / heldOut.Pieces.Count;
     }
 
     /// <summary>
@@ -110,44 +141,52 @@ public static class LawFit
     internal static ILossLaw WarmStart(FitModel model)
     {
         var rows = new List<(double P, double Drop, double Loss)>();
-        foreach (var run in model.Runs)
+        foreach (var piece in model.Pieces)
         {
-            var rates = ScheduleRates.Of(run.Schedule, run.Curve.LastStep + 1);
+            var run = piece.Run;
+            var rates = ScheduleRates.Of(run.Schedule, run.Curve.Steps[piece.To - 1] + 1);
             double peak = rates.Eta.Max();
-            for (int i = 0; i < run.Curve.Count; i++)
+            for (int i = piece.From; i < piece.To; i++)
             {
                 int s = (int)run.Curve.Steps[i];
                 rows.Add((rates.Prefix[s], peak - rates.Eta[s], run.Curve.Losses[i]));
             }
         }
         double bestError = double.PositiveInfinity;
-        (double L0, double A, double Alpha, double B) best = (rows.Min(r => r.Loss) * 0.9, 0.5, 0.5, 0);
+        (double L0, double A, double Alpha, double B) best = (rows.Min(r => r.Loss) * 0.9, 0.5, 0.5, 1e-6);
         for (double alpha = 0.05; alpha <= 2.0001; alpha += 0.05)
         {
             var design = Matrix<double>.Build.Dense(rows.Count, 3, (i, j) => j switch { 0 => 1, 1 => Math.Pow(rows[i].P, -alpha), _ => -rows[i].Drop });
             var y = Vector<double>.Build.Dense(rows.Count, i => rows[i].Loss);
             var x = design.QR().Solve(y);
             if (x[1] <= 0) continue;
-            double b = Math.Max(x[2], 0);
-            if (b != x[2]) x = Vector<double>.Build.DenseOfArray([x[0], x[1], 0]);
+            if (x[2] < 0) x = Vector<double>.Build.DenseOfArray([x[0], x[1], 0]);
             double error = (design * x - y).L2Norm();
-            if (error < bestError) { bestError = error; best = (x[0], x[1], alpha, Math.Max(b, 1e-6)); }
+            if (error < bestError) { bestError = error; best = (x[0], x[1], alpha, Math.Max(x[2], 1e-6)); }
         }
-        return model.FromWarmStart(best.L0, best.A, best.Alpha, best.B);
+        // The law's own sum also runs over the warmup, where it adds a nearly constant amount that the warm start has
+        // in its L0: take the L0 that makes the start law agree with the warm start on average over the points.
+        var shape = model.FromWarmStart(0, best.A, best.Alpha, best.B);
+        var values = new double[model.Points];
+        model.Evaluate(model.ToTheta(shape), values, null);
+        double offset = 0;
+        for (int i = 0; i < rows.Count; i++)
+            offset += best.L0 + best.A * Math.Pow(rows[i].P, -best.Alpha) - best.B * rows[i].Drop - values[i];
+        return model.FromWarmStart(offset / rows.Count, best.A, best.Alpha, best.B);
     }
 
     /// <summary>Levenberg–Marquardt on the Huber-transformed log residuals plus the pull toward the start.</summary>
-    internal static ILossLaw Minimise(FitModel model, ILossLaw start, double strength, FitOptions options)
+    internal static ILossLaw Minimise(FitModel model, ILossLaw anchorLaw, ILossLaw start, double strength, FitOptions options)
     {
         int n = model.Points, p = model.ParameterCount;
-        double[] anchor = model.ToTheta(start);
+        double[] anchor = model.ToTheta(anchorLaw);
         bool[] pulled = model.Regularised;
         int extra = pulled.Count(b => b);
         int m = n + extra;
         double delta = options.HuberDelta;
         double scale = 1 / (delta * Math.Sqrt(n));
         double root = Math.Sqrt(strength);
-        var losses = model.Runs.SelectMany(r => r.Curve.Losses).ToArray();
+        var losses = model.Losses;
 
         double[]? cachedTheta = null;
         var values = new double[n];
@@ -184,8 +223,10 @@ public static class LawFit
             for (int j = 0; j < p; j++)
             {
                 if (!pulled[j]) continue;
-                residual[row] = root * (theta[j] - anchor[j]);
-                for (int k = 0; k < p; k++) derivative[row, k] = k == j ? root : 0;
+                // L0 is pulled in relative terms, the others (logarithms already) as they are.
+                double unit = j == 0 ? root / Math.Max(Math.Abs(anchor[0]), 1e-12) : root;
+                residual[row] = unit * (theta[j] - anchor[j]);
+                for (int k = 0; k < p; k++) derivative[row, k] = k == j ? unit : 0;
                 row++;
             }
         }
@@ -194,9 +235,8 @@ public static class LawFit
             (theta, _) => { Compute(theta); return residual.Clone(); },
             (theta, _) => { Compute(theta); return derivative.Clone(); },
             Vector<double>.Build.Dense(m, i => i), Vector<double>.Build.Dense(m), null);
-        var minimizer = new LevenbergMarquardtMinimizer(maximumIterations: options.MaximumIterations);
-        var result = minimizer.FindMinimum(objective, Vector<double>.Build.DenseOfArray(anchor));
-        Console.Error.WriteLine($"LM {result.Iterations} {result.ReasonForExit} {result.MinimizedValues.DotProduct(result.MinimizedValues)}");
+        var minimizer = new LevenbergMarquardtMinimizer(gradientTolerance: 1e-10, stepTolerance: 1e-7, functionTolerance: 1e-10, maximumIterations: options.MaximumIterations);
+        var result = minimizer.FindMinimum(objective, Vector<double>.Build.DenseOfArray(model.ToTheta(start)));
         return model.ToLaw(result.MinimizingPoint.ToArray());
     }
 }

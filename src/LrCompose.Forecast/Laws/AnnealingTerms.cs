@@ -124,6 +124,15 @@ internal sealed class AnnealingTerms
         return new AnnealingTerms(prefixAt, offsets, [.. weight], [.. logEta], [.. area]);
     }
 
+    /// <summary>The terms of points [<paramref name="from"/>, <paramref name="to"/>) only.</summary>
+    public AnnealingTerms Slice(int from, int to)
+    {
+        int first = Offsets[from], end = Offsets[to];
+        var offsets = new int[to - from + 1];
+        for (int i = 0; i < offsets.Length; i++) offsets[i] = Offsets[from + i] - first;
+        return new AnnealingTerms(PrefixAt[from..to], offsets, Weight[first..end], LogEta[first..end], Area[first..end]);
+    }
+
     /// <summary>Maximal stretches of steps 1 … last where the rate changes in one direction within one phase.</summary>
     private static (List<int> Start, List<int> End) Runs(ScheduleRates rates, int last)
     {
