@@ -145,4 +145,43 @@ public sealed record MultiPowerLaw : ILossLaw
             jacobian[row, 6] = B * dGamma;
         }
     }
+
+    /// <summary>
+    /// The exact law at the last step s of <paramref name="eta"/> and, into <paramref name="gradient"/>, its
+    /// derivative by every rate η_m, in O(s): with Δ_k = η_k − η_(k−1), x_k = C·η_k^(−γ)·(P_s − P_(k−1)),
+    /// F_k = 1 − (1 + x_k)^(−β) and H_k = β(1 + x_k)^(−β−1),
+    /// ∂L/∂η_m = −αA·P_s^(−α−1) + B(F_m − F_(m+1)) − B·Δ_m·H_m·γ·x_m/η_m + B·Σ_(k≤m) Δ_k·H_k·C·η_k^(−γ).
+    /// </summary>
+    internal double FinalLossWithGradient(double[] eta, double[] gradient)
+    {
+        int s = eta.Length - 1;
+        var suffix = new double[s + 2]; // Q_k = η_k + … + η_s
+        for (int k = s; k >= 0; k--) suffix[k] = suffix[k + 1] + eta[k];
+        double ps = suffix[0];
+        double power = Math.Pow(ps, -Alpha);
+        double sum = 0, running = 0, nextF = 0;
+        var f = new double[s + 2];
+        var local = new double[s + 1];
+        for (int k = 1; k <= s; k++)
+        {
+            double d = eta[k] - eta[k - 1];
+            double etaPower = Math.Pow(eta[k], -Gamma);
+            double x = C * etaPower * suffix[k];
+            double g = Math.Pow(1 + x, -Beta);
+            f[k] = 1 - g;
+            sum += d * f[k];
+            double h = Beta * g / (1 + x);
+            local[k] = -d * h * Gamma * x / eta[k];
+            running += d * h * C * etaPower;
+            gradient[k] = running; // the prefix part, completed below
+        }
+        double common = -Alpha * A * power / ps;
+        gradient[0] = common + B * (0 - f[1]);
+        for (int k = 1; k <= s; k++)
+        {
+            nextF = k < s ? f[k + 1] : 0;
+            gradient[k] = common + B * (f[k] - nextF + local[k] + gradient[k]);
+        }
+        return L0 + A * power + B * sum;
+    }
 }
