@@ -29,6 +29,10 @@ public static class CliApp
             ConformanceCommand.Create(),
             LrFindCommand.Create(),
             ExploreCommand.Create(),
+            Forecast.FitCommand.Create(),
+            Forecast.PredictCommand.Create(),
+            Forecast.RankCommand.Create(),
+            Forecast.OptimizeCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

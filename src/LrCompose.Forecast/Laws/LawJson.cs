@@ -20,7 +20,27 @@ public static class LawJson
     }
 
     /// <summary>The law as indented JSON text.</summary>
-    public static string Write(ILossLaw law) => ToNode(law).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    public static string Write(ILossLaw law) => ToNode(law).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>The law with the laws of its prediction band (the fits without one training run each) under
+    /// <c>"band"</c>: <c>{"law": …, "params": {…}, "band": [{"law": …, "params": {…}}, …]}</c>. Readers of the plain
+    /// form ignore the band.</summary>
+    public static string Write(ILossLaw law, IReadOnlyList<ILossLaw> band)
+    {
+        ArgumentNullException.ThrowIfNull(band);
+        var node = ToNode(law);
+        if (band.Count > 0) node["band"] = new JsonArray([.. band.Select(b => (JsonNode)ToNode(b))]);
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>The band laws stored beside a law (empty when there are none).</summary>
+    /// <exception cref="FormatException">The text is not a law, or a band entry is not one.</exception>
+    public static IReadOnlyList<ILossLaw> ParseBand(string json)
+    {
+        Parse(json);
+        var node = JsonNode.Parse(json)!;
+        return node["band"] is JsonArray band ? band.Select(b => Parse(b?.ToJsonString() ?? "null")).ToList() : [];
+    }
 
     /// <summary>Reads a law from JSON text.</summary>
     /// <exception cref="FormatException">The text is not a law: not JSON, an unknown law, or a parameter missing or not a number.</exception>

@@ -90,7 +90,7 @@ public sealed record RunManifest
         var runs = new JsonArray();
         foreach (var e in Entries)
             runs.Add(new JsonObject { ["log"] = e.Log, ["schedule"] = e.Recipe, ["role"] = e.Role == RunRole.Train ? "train" : "test" });
-        return new JsonObject { ["runs"] = runs }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return new JsonObject { ["runs"] = runs }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     private static string Text(JsonElement run, string name, string path, int line) =>
