@@ -36,4 +36,24 @@ internal static class ForecastCharts
         plot.ShowLegend(Edge.Bottom);
         return format == "png" ? plot.GetImageBytes(Charts.Width, Charts.Height, ImageFormat.Png) : System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Charts.Width, Charts.Height + 100));
     }
+
+    /// <summary>Per-step schedules: the rate against the step.</summary>
+    public static byte[] RenderRates(IReadOnlyList<(string Label, double[] Rates)> series, string format, string title)
+    {
+        var plot = new Plot();
+        plot.Title(title, 13);
+        plot.XLabel("step");
+        plot.YLabel("learning rate");
+        foreach (var (label, rates) in series)
+        {
+            // Every 8th step and the last ones: enough for the eye, a much smaller file.
+            var steps = Enumerable.Range(0, rates.Length).Where(k => k % 8 == 0 || k >= rates.Length - 64).ToArray();
+            var line = plot.Add.ScatterLine(steps.Select(k => (double)k).ToArray(), steps.Select(k => rates[k]).ToArray());
+            line.LineWidth = 2;
+            line.LegendText = Charts.Shorten(label, 90);
+        }
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Charts.TickFormat(series.Max(s => s.Rates.Max())) };
+        plot.ShowLegend(Edge.Bottom);
+        return format == "png" ? plot.GetImageBytes(Charts.Width, Charts.Height, ImageFormat.Png) : System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Charts.Width, Charts.Height + 60));
+    }
 }

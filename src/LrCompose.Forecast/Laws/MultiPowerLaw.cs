@@ -80,6 +80,19 @@ public sealed record MultiPowerLaw : ILossLaw
         return result;
     }
 
+    /// <summary>The exact predicted loss at the last of the given per-step rates (η_0, η_1, …), straight from the formula.</summary>
+    /// <exception cref="ArgumentException">There are no rates, a rate is negative or not finite, or one is 0 where the rate changes.</exception>
+    public double ExactFinal(IReadOnlyList<double> rates)
+    {
+        ArgumentNullException.ThrowIfNull(rates);
+        if (rates.Count == 0) throw Checks.Fail(nameof(rates), "[]", "it must hold at least one rate");
+        for (int i = 0; i < rates.Count; i++)
+            if (!(rates[i] >= 0) || !double.IsFinite(rates[i])) throw Checks.Fail($"{nameof(rates)}[{i}]", rates[i], "a rate must be a finite number of at least 0");
+        var r = ScheduleRates.Of([.. rates]);
+        if (r.LawProblem(rates.Count - 1, rates.Count - 1) is { } problem) throw Checks.Fail(nameof(rates), $"{rates.Count} rates", problem.Problem);
+        return ExactAt(r, rates.Count - 1);
+    }
+
     /// <summary>The exact law at one step s, straight from the formula.</summary>
     internal double ExactAt(ScheduleRates rates, int s)
     {
