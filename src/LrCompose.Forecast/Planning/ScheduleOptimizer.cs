@@ -44,7 +44,6 @@ public static class ScheduleOptimizer
         // The short recipe first (a few hundred evaluations of two numbers per shape), then the per-step schedule
         // refined from it: the law is not convex in the rates, and the best short recipe is a good place to start.
         progress?.Report("finding the best short recipe");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (recipe, recipeLoss) = NearestRecipe(law, n, peak, w, floor);
         int decayStart = (int)recipe.Phases[^1].Start;
         int fine = (int)Math.Clamp(decayStart - (n - decayStart), w, n);   // per-step variables from here on
@@ -85,7 +84,6 @@ public static class ScheduleOptimizer
             for (int b = 0; b < blocks; b++) result[b] *= 1 / (1 + Math.Exp(-z[b]));
             return (loss, result);
         });
-        if (Environment.GetEnvironmentVariable("OPTDEBUG") is not null) Console.Error.WriteLine($"recipe {clock.ElapsedMilliseconds} ms");
         progress?.Report($"optimizing {free} steps after the warmup ({blocks} variables)");
         var start = Vector<double>.Build.Dense(blocks);
         double previous = 0;
@@ -101,7 +99,6 @@ public static class ScheduleOptimizer
         }
         var minimizer = new LimitedMemoryBfgsMinimizer(1e-9, 1e-10, 1e-11, 10, 3000);
         var found = minimizer.FindMinimum(objective, start);
-        if (Environment.GetEnvironmentVariable("OPTDEBUG") is not null) Console.Error.WriteLine($"lbfgs {found.Iterations} {found.ReasonForExit} {found.FunctionInfoAtMinimum.Value:F7} total {clock.ElapsedMilliseconds} ms");
         Rates(found.MinimizingPoint);
         double perStepLoss = law.FinalLossWithGradient(eta, gradient);
         var rates = eta.ToImmutableArray();
@@ -120,28 +117,28 @@ public static class ScheduleOptimizer
     {
         int room = n - warmup + 1;                         // steps from the end of the ramp (the peak) to the end
         double end = Math.Max(floor, peak / 100);
-        var buffer = new double[n];
-        var gradient = new double[n];
+        long[] last = [n - 1];
         Schedule? best = null;
         double bestLoss = double.PositiveInfinity;
         foreach (string shape in Shapes)
         {
             // x = (fraction of the room the decay takes, log of its end value relative to the peak).
+            // The search compares with the block-reduced sum (within 1e-6 of the exact one, a few hundred terms
+            // instead of a term per step); the chosen recipe's loss is then the exact one.
             double Loss(Vector<double> x)
             {
                 var schedule = Recipe(shape, peak, warmup, room, x[0], x[1], floor);
                 if (schedule is null) return 1e9;
-                for (int k = 0; k < n; k++) buffer[k] = schedule.Rate(k);
-                return law.FinalLossWithGradient(buffer, gradient);
+                return law.Evaluate(AnnealingTerms.Build(ScheduleRates.Of(schedule, n), last))[0];
             }
             var x0 = Vector<double>.Build.DenseOfArray([0.1, Math.Log(end / peak)]);
-            var simplex = new NelderMeadSimplex(1e-9, 200);
+            var simplex = new NelderMeadSimplex(1e-8, 150);
             var result = simplex.FindMinimum(ObjectiveFunction.Value(Loss), x0);
             var candidate = Recipe(shape, peak, warmup, room, result.MinimizingPoint[0], result.MinimizingPoint[1], floor);
             double loss = Loss(result.MinimizingPoint);
             if (candidate is not null && loss < bestLoss) { bestLoss = loss; best = candidate; }
         }
-        return (best!, bestLoss);
+        return (best!, law.PredictExact(best!, last)[0]);
     }
 
     /// <summary>The short recipe for a shape, a decay fraction and a log end value, or null outside the domain.</summary>
