@@ -16,9 +16,9 @@ namespace LrCompose.Forecast;
 /// </remarks>
 internal sealed class AnnealingTerms
 {
-    /// <summary>The relative spread of area and rate a merged block may have. Chosen so that no prediction of the nine
-    /// shipped runs (nor the optimized schedule) moves by more than 1e-7 from the exact sum; the tests pin it at 1e-6.</summary>
-    public const double DefaultTolerance = 0.02;
+    /// <summary>The relative spread of area and rate a merged block may have. The rule's error falls with its square:
+    /// at 0.04 no prediction of the nine shipped runs moves by more than 5e-7 from the exact sum (the tests pin 1e-6).</summary>
+    public const double DefaultTolerance = 0.04;
 
     private AnnealingTerms(double[] prefixAt, int[] offsets, double[] weight, double[] logEta, double[] area)
     {
@@ -69,9 +69,10 @@ internal sealed class AnnealingTerms
 
         var offsets = new int[steps.Count + 1];
         var prefixAt = new double[steps.Count];
-        var weight = new List<double>();
-        var logEta = new List<double>();
-        var area = new List<double>();
+        int capacity = steps.Count * 64;
+        var weight = new List<double>(capacity);
+        var logEta = new List<double>(capacity);
+        var area = new List<double>(capacity);
         for (int i = 0; i < steps.Count; i++)
         {
             int s = (int)steps[i];

@@ -168,33 +168,34 @@ public sealed record MultiPowerLaw : ILossLaw
     internal double FinalLossWithGradient(double[] eta, double[] gradient)
     {
         int s = eta.Length - 1;
-        var suffix = new double[s + 2]; // Q_k = η_k + … + η_s
-        for (int k = s; k >= 0; k--) suffix[k] = suffix[k + 1] + eta[k];
-        double ps = suffix[0];
-        double power = Math.Pow(ps, -Alpha);
-        double sum = 0, running = 0, nextF = 0;
-        var f = new double[s + 2];
-        var local = new double[s + 1];
+        // gradient doubles as the suffix sums Q_k = η_k + … + η_s until it is overwritten from the front.
+        double q = 0;
+        for (int k = s; k >= 0; k--) { q += eta[k]; gradient[k] = q; }
+        double ps = q;
+        double power = Math.Exp(-Alpha * Math.Log(ps));
+        double common = -Alpha * A * power / ps;
+        double sum = 0, running = 0;
+        // One pass: at step k we know F_k and can finish step k − 1, whose gradient needs F_k.
+        double previousPart = 0;
         for (int k = 1; k <= s; k++)
         {
             double d = eta[k] - eta[k - 1];
-            double etaPower = Math.Pow(eta[k], -Gamma);
-            double x = C * etaPower * suffix[k];
-            double g = Math.Pow(1 + x, -Beta);
-            f[k] = 1 - g;
-            sum += d * f[k];
+            double lnEta = Math.Log(eta[k]);
+            double etaPower = Math.Exp(-Gamma * lnEta);
+            double x = C * etaPower * gradient[k];
+            double log1p = Math.Log(1 + x);
+            double g = Math.Exp(-Beta * log1p);
+            double f = 1 - g;
+            sum += d * f;
             double h = Beta * g / (1 + x);
-            local[k] = -d * h * Gamma * x / eta[k];
             running += d * h * C * etaPower;
-            gradient[k] = running; // the prefix part, completed below
+            double part = f - d * h * Gamma * x / eta[k] + running; // ∂/∂η_k without −F_(k+1)
+            if (k == 1) gradient[0] = common + B * (0 - f);
+            else gradient[k - 1] = common + B * (previousPart - f);
+            previousPart = part;
         }
-        double common = -Alpha * A * power / ps;
-        gradient[0] = common + B * (0 - f[1]);
-        for (int k = 1; k <= s; k++)
-        {
-            nextF = k < s ? f[k + 1] : 0;
-            gradient[k] = common + B * (f[k] - nextF + local[k] + gradient[k]);
-        }
+        if (s >= 1) gradient[s] = common + B * previousPart;
+        else gradient[0] = common;
         return L0 + A * power + B * sum;
     }
 }
