@@ -67,6 +67,10 @@ internal sealed class AnnealingTerms
             }
         }
 
+        // ln η_k for every step a term can sit at (rates in a run are above 0; steps outside runs are never used).
+        var lnEta = new double[last + 1];
+        for (int r = 0; r < runStart.Count; r++)
+            for (int k = Math.Max(runStart[r] - 1, 1); k <= runEnd[r]; k++) lnEta[k] = Math.Log(eta[k]);
         var offsets = new int[steps.Count + 1];
         var prefixAt = new double[steps.Count];
         int capacity = steps.Count * 64;
@@ -88,9 +92,19 @@ internal sealed class AnnealingTerms
                     int a = b;
                     if (!exact && b > start)
                     {
-                        // The smallest a with P_(a−1) ≥ P_s − (1 + tol)·D_b, no earlier than the rate allows.
+                        // The smallest a with P_(a−1) ≥ P_s − (1 + tol)·D_b, no earlier than the rate allows: gallop
+                        // down from b (blocks are short near s), then bisect the last stride.
                         double threshold = ps - (1 + tolerance) * areaB;
-                        int lo = Math.Max(start, etaStart[b]), hi = b;
+                        int floorA = Math.Max(start, etaStart[b]);
+                        int hi = b, stride = 1, lo = b;
+                        while (true)
+                        {
+                            int probe = b - stride;
+                            if (probe <= floorA) { lo = floorA; break; }
+                            if (prefix[probe - 1] < threshold) { lo = probe + 1; break; }
+                            hi = probe;
+                            stride <<= 1;
+                        }
                         while (lo < hi)
                         {
                             int mid = (lo + hi) >> 1;
@@ -101,7 +115,7 @@ internal sealed class AnnealingTerms
                     if (a == b)
                     {
                         weight.Add(eta[b] - eta[b - 1]);
-                        logEta.Add(Math.Log(eta[b]));
+                        logEta.Add(lnEta[b]);
                         area.Add(areaB);
                     }
                     else
@@ -111,10 +125,10 @@ internal sealed class AnnealingTerms
                         c = Math.Clamp(c, a, b);
                         int f = Math.Min((int)Math.Floor(c), b - 1);
                         double frac = c - f;
-                        double etaC = eta[f] + frac * (eta[f + 1] - eta[f]);
                         double before = prefix[f - 1] + frac * eta[f];
                         weight.Add(w);
-                        logEta.Add(Math.Log(etaC));
+                        // ln η at the centroid, interpolated between the two steps around it (η is smooth in a block).
+                        logEta.Add(lnEta[f] + frac * (lnEta[f + 1] - lnEta[f]));
                         area.Add(ps - before);
                     }
                     b = a - 1;
