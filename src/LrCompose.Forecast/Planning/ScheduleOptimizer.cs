@@ -24,16 +24,18 @@ public static class ScheduleOptimizer
     /// optimum there is a staircase that only per-step freedom can find).</summary>
     public const int BlockSteps = 64;
 
-    /// <summary>Finds the schedule and its nearest short recipe.</summary>
-    /// <exception cref="ArgumentException">The steps, warmup, peak or floor break their rules (warmup at least 2 and
-    /// below steps; floor at least 0 and below peak).</exception>
-    public static OptimizedSchedule Optimize(MultiPowerLaw law, long steps, double peak, long warmup, double floor = 0, IProgress<string>? progress = null)
+    /// <summary>Finds the schedule and its nearest short recipe; <paramref name="iterations"/> caps the per-step
+    /// search (L-BFGS iterations; it usually stops by itself after a few hundred).</summary>
+    /// <exception cref="ArgumentException">The steps, warmup, peak, floor or iterations break their rules (warmup at
+    /// least 2 and below steps; floor at least 0 and below peak; iterations at least 1).</exception>
+    public static OptimizedSchedule Optimize(MultiPowerLaw law, long steps, double peak, long warmup, double floor = 0, IProgress<string>? progress = null, int iterations = 3000)
     {
         ArgumentNullException.ThrowIfNull(law);
         if (steps < 3 || steps > 100_000_000) throw Checks.Fail(nameof(steps), steps, "it must be between 3 and 100000000");
         if (warmup < 2 || warmup >= steps) throw Checks.Fail(nameof(warmup), warmup, $"it must be at least 2 and below steps ({steps})");
         Checks.Positive(peak);
         if (!(floor >= 0 && floor < peak)) throw Checks.Fail(nameof(floor), floor, $"it must be at least 0 and below peak ({Checks.Show(peak)})");
+        if (iterations < 1) throw Checks.Fail(nameof(iterations), iterations, "it must be at least 1");
 
         int n = (int)steps, w = (int)warmup;
         var eta = new double[n];
@@ -97,7 +99,7 @@ public static class ScheduleOptimizer
             previous = v;
             k++;
         }
-        var minimizer = new LimitedMemoryBfgsMinimizer(1e-9, 1e-10, 1e-11, 10, 3000);
+        var minimizer = new LimitedMemoryBfgsMinimizer(1e-9, 1e-10, 1e-11, 10, iterations);
         var found = minimizer.FindMinimum(objective, start);
         Rates(found.MinimizingPoint);
         double perStepLoss = law.FinalLossWithGradient(eta, gradient);
