@@ -76,6 +76,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Predict_without_steps_covers_the_schedule_from_its_peak()
+    {
+        var (code, output, _) = Run("predict", LawFile(), "warmup 2159 >> hold 17841 >> linear 4000 from=3e-4 to=3e-5", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        long[] steps = [.. doc.RootElement.GetProperty("predictions")[0].GetProperty("steps").EnumerateArray().Select(s => s.GetInt64())];
+        Assert.Equal(2159, steps[0]);
+        Assert.Equal(23999, steps[^1]);
+        Assert.InRange(steps.Length, 150, 250);
+        Assert.Equal(2, Run("predict", LawFile(), "constant 0.1").Code);
+    }
+
+    [Fact]
     public void Predict_draws_predicted_and_real_curves()
     {
         string svg = Path.Combine(_dir, "runs.svg");

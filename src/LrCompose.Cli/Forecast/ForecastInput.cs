@@ -53,14 +53,19 @@ internal static class ForecastInput
         return RunManifest.Read(manifest).Load(logs);
     }
 
-    /// <summary>Steps to predict at: the given ones, or about 200 spread over the schedule (from the first step with
-    /// any area, since the law needs the sum of the rates to be above 0).</summary>
+    /// <summary>Steps to predict at: the given ones, or about 200 spread over the schedule from the step where it
+    /// first reaches its peak (the laws describe training after the warmup; no warmup loss is ever fitted).</summary>
     public static long[] Steps(Schedule schedule, long[]? at)
     {
         if (at is { Length: > 0 }) return [.. at.Order().Distinct()];
         long length = schedule.Length ?? throw new CliInputException($"'{schedule}' goes on for ever: give the steps with --at");
         long first = 0;
-        while (first < length - 1 && schedule.Rate(first) == 0) first++;
+        double peak = -1;
+        for (long t = 0; t < length; t++)
+        {
+            double rate = schedule.Rate(t);
+            if (rate > peak) { peak = rate; first = t; }
+        }
         long every = Math.Max(1, (length - 1 - first) / 200);
         var steps = new List<long>();
         for (long t = first; t < length; t += every) steps.Add(t);
