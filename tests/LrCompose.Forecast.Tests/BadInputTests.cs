@@ -138,6 +138,8 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal([1, 3], curve.Lines.ToArray());
         string bad = Write("bad.jsonl", "{\"step\": 1, \"loss\": 5.0}\n{\"step\": 2, \"loss\": \"nan\"}\n");
         Assert.Contains("loss is NaN", At(bad, 2, () => LossLogReader.Read(bad)).Problem);
+        string bare = Write("bare.jsonl", "{\"step\": 1, \"loss\": 5.0}\n{\"step\": 2, \"loss\": NaN}\n");
+        Assert.Contains("loss is NaN", At(bare, 2, () => LossLogReader.Read(bare)).Problem);
         string missing = Write("nostep.jsonl", "{\"loss\": 5.0}\n");
         Assert.Contains("no step", At(missing, 1, () => LossLogReader.Read(missing)).Problem);
     }

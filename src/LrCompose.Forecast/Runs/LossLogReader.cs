@@ -63,7 +63,14 @@ public static class LossLogReader
             if (lines[i].Trim().Length == 0) continue;
             JsonDocument entry;
             try { entry = JsonDocument.Parse(lines[i]); }
-            catch (JsonException) { throw new LossLogException(path, i + 1, "not a JSON object"); }
+            catch (JsonException)
+            {
+                // Python's json module writes NaN and Infinity bare, which is not JSON: say what the line holds.
+                var bare = System.Text.RegularExpressions.Regex.Match(lines[i], $"\"{System.Text.RegularExpressions.Regex.Escape(columns.Loss)}\"\\s*:\\s*(-?Infinity|NaN)");
+                throw new LossLogException(path, i + 1, bare.Success
+                    ? $"{columns.Loss} is {(bare.Groups[1].Value == "NaN" ? "NaN" : "infinite")}"
+                    : "not a JSON object");
+            }
             using (entry)
             {
                 if (entry.RootElement.ValueKind != JsonValueKind.Object) throw new LossLogException(path, i + 1, "not a JSON object");
