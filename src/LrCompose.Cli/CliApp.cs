@@ -93,6 +93,10 @@ public static class CliApp
         ConformanceCommand.Create(),
         LrFindCommand.Create(),
         ExploreCommand.Create(),
+        Forecast.FitCommand.Create(),
+        Forecast.PredictCommand.Create(),
+        Forecast.RankCommand.Create(),
+        Forecast.OptimizeCommand.Create(),
     };
 
     private static string OneLine(string text) =>

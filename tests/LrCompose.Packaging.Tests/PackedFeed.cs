@@ -8,7 +8,7 @@ namespace LrCompose.Packaging.Tests;
 public sealed class PackedFeed : IDisposable
 {
     /// <summary>The packages a user installs.</summary>
-    public static readonly string[] Packages = ["LrCompose", "LrCompose.TorchSharp", "LrCompose.Cli"];
+    public static readonly string[] Packages = ["LrCompose", "LrCompose.TorchSharp", "LrCompose.Cli", "LrCompose.Forecast"];
 
     public PackedFeed()
     {

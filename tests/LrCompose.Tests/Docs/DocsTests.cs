@@ -180,6 +180,9 @@ public class DocsTests
     /// <summary>Files the docs read are found from the repository root; files they write go to a scratch folder.</summary>
     private static string Localise(string arg, string scratch)
     {
+        // A folder beside or inside the repository (the shared loss curves, say) is found from the root too.
+        if (arg.Contains('/') && !arg.Contains(' ') && !Path.HasExtension(arg) && Directory.Exists(Path.Combine(RepoPaths.Root, arg)))
+            return Path.GetFullPath(Path.Combine(RepoPaths.Root, arg));
         if (arg.Contains('/') && !arg.Contains(' ') && Path.HasExtension(arg))
         {
             string fromRoot = Path.GetFullPath(Path.Combine(RepoPaths.Root, arg));

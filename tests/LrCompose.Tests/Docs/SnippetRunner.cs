@@ -23,6 +23,7 @@ internal static class SnippetRunner
         .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
         .Append(MetadataReference.CreateFromFile(typeof(Schedule).Assembly.Location))
         .Append(MetadataReference.CreateFromFile(typeof(LanguageExt.Fin<>).Assembly.Location))
+        .Append(MetadataReference.CreateFromFile(typeof(LrCompose.Forecast.MultiPowerLaw).Assembly.Location))
         .ToImmutableArray();
 
     /// <summary>Compiles the sources (each its own file) into a program, with the generator; returns it or the errors.</summary>
