@@ -368,6 +368,14 @@ namespace LrCompose.Generators
                     return NodeSpec.Make(ScheduleKind.Mirror, new[] { low, high }, Array.Empty<long>(), schedule.Length, schedule).WithSpan(schedule.Span);
                 }
 
+                public NodeSpec Cooldown(long steps, double from, double to, DecayShape shape)
+                {
+                    Require(ConstructorRules.Constant(from));
+                    Require(ConstructorRules.DecayAt(0, steps, to, null));
+                    var constant = NodeSpec.Make(ScheduleKind.Constant, new[] { from }, Array.Empty<long>(), null);
+                    return NodeSpec.Make(ScheduleKind.DecayAt, new[] { to }, new[] { 0L, steps }, steps, constant) with { DecayShape = shape };
+                }
+
                 private NodeSpec Checked(Violation? violation, NodeSpec node)
                 {
                     Require(violation);
