@@ -35,6 +35,9 @@ one-minus-sqrt|one-minus-sqrt 100 from=0.1 to=0.001|
 triangular|triangular low=0.001 high=0.006 up=10 down=20 mode=triangular2|--steps 150
 warmup|warmup 20 shape=cosine >> cosine 80 peak=0.1|
 hold|warmup 10 >> hold 50 >> linear 40 from=0.1 to=0|
+warmup-log|warmup 40 shape=log >> cosine 60 peak=0.1|
+warmup-one-minus-sqrt|warmup 40 shape=one-minus-sqrt >> cosine 60 peak=0.1|
+wsd-exponential|warmup-stable-decay peak=0.1 warmup-steps=10 stable-steps=40 decay-steps=50 floor=0.001 decay=exponential|
 cycle|cycle multiplier=2 decay=0.5 (cosine 20 peak=0.1 floor=0.01)|--steps 140
 clamp|clamp low=0.02 high=0.08 (cosine 100 peak=0.1)|
 min|min (cosine 100 peak=0.1) (linear 100 from=0.05 to=0.1)|

@@ -49,8 +49,8 @@ namespace LrCompose.Generators
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
         public static readonly DiagnosticDescriptor NeverEnds = new(
-            "LRC012", "A phase that never ends is followed by another",
-            "'{0}' goes on for ever, so nothing can follow it; make it finite with .Take(steps)",
+            "LRC012", "A schedule that never ends is used where its end is needed",
+            "{0}",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
         private static readonly DiagnosticDescriptor[] All =

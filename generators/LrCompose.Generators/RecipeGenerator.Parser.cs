@@ -232,8 +232,7 @@ namespace LrCompose.Generators
                         Check(ConstructorRules.Join(parts.Length, boundaries), a);
                         var starts = new long[parts.Length];
                         Array.Copy(boundaries, 0, starts, 1, boundaries.Length);
-                        long? length = parts[parts.Length - 1].Length is { } last && starts[starts.Length - 1] <= long.MaxValue - last
-                            ? starts[starts.Length - 1] + last : null;
+                        Check(ConstructorRules.JoinLength(boundaries, parts[parts.Length - 1].Length, out long? length), a);
                         return NodeSpec.Make(ScheduleKind.Join, Array.Empty<double>(), starts, length, parts);
                     }
                     case ScheduleKind.Scale when method.Parameters[0].Type.SpecialType == SpecialType.System_Double:
@@ -269,11 +268,7 @@ namespace LrCompose.Generators
                     case ScheduleKind.Retarget:
                     {
                         var inner = Instance(call);
-                        if (!inner.Length.HasValue)
-                        {
-                            errors.Add(new DiagnosticInfo(DiagnosticDescriptors.NeverEnds.Id, LocationInfo.From(syntax), new[] { Vocabulary.Of(inner.Kind).Text }.ToEquatableArray()));
-                            throw new InvalidRecipe();
-                        }
+                        if (!inner.Length.HasValue) throw NeverEnds(inner, UnendingUse.Retargeted, syntax);
                         long at = a.L("at"), total = a.L("total");
                         Check(ConstructorRules.Retarget(at, total, inner.Length.Value), a);
                         return NodeSpec.Make(ScheduleKind.Retarget, new[] { inner.Span }, new[] { at, total }, total, inner);
@@ -371,6 +366,14 @@ namespace LrCompose.Generators
                 {
                     Require(ConstructorRules.Mirror(low, high));
                     return NodeSpec.Make(ScheduleKind.Mirror, new[] { low, high }, Array.Empty<long>(), schedule.Length, schedule).WithSpan(schedule.Span);
+                }
+
+                public NodeSpec Cooldown(long steps, double from, double to, DecayShape shape)
+                {
+                    Require(ConstructorRules.Constant(from));
+                    Require(ConstructorRules.DecayAt(0, steps, to, null));
+                    var constant = NodeSpec.Make(ScheduleKind.Constant, new[] { from }, Array.Empty<long>(), null);
+                    return NodeSpec.Make(ScheduleKind.DecayAt, new[] { to }, new[] { 0L, steps }, steps, constant) with { DecayShape = shape };
                 }
 
                 private NodeSpec Checked(Violation? violation, NodeSpec node)
@@ -481,12 +484,7 @@ namespace LrCompose.Generators
                 }
                 for (int i = 0; i < phases.Count - 1; i++)
                 {
-                    if (!phases[i].Length.HasValue)
-                    {
-                        errors.Add(new DiagnosticInfo(DiagnosticDescriptors.NeverEnds.Id, LocationInfo.From(syntax),
-                            new[] { Vocabulary.Of(phases[i].Kind).Text }.ToEquatableArray()));
-                        throw new InvalidRecipe();
-                    }
+                    if (!phases[i].Length.HasValue) throw NeverEnds(phases[i], UnendingUse.Followed, syntax);
                 }
                 var starts = new long[phases.Count];
                 if (ConstructorRules.PhaseStarts(phases.Select(p => p.Length).ToArray(), starts, out long? length) is { } tooLong) Report(tooLong, nextSyntax ?? syntax);
@@ -506,7 +504,8 @@ namespace LrCompose.Generators
             private NodeSpec Shift(NodeSpec inner, long steps, SyntaxNode syntax)
             {
                 if (steps == 0) return inner;
-                var (target, total) = inner.Kind == ScheduleKind.Shift ? (inner.Child, inner.W(0) + steps) : (inner, steps);
+                var (target, offset) = inner.Kind == ScheduleKind.Shift ? (inner.Child, inner.W(0)) : (inner, 0L);
+                if (ConstructorRules.ShiftTotal(steps, offset, out long total) is { } outOfRange) Report(outOfRange, syntax);
                 if (total == 0) return target;
                 if (ConstructorRules.ShiftLength(steps, target.Length, total, out long? length) is { } broken) Report(broken, syntax);
                 return NodeSpec.Make(ScheduleKind.Shift, Array.Empty<double>(), new[] { total }, length, target);
@@ -525,15 +524,20 @@ namespace LrCompose.Generators
 
             private NodeSpec Cycle(NodeSpec inner, double multiplier, double decay, long? limit, Args a, SyntaxNode syntax)
             {
-                if (!inner.Length.HasValue)
-                {
-                    errors.Add(new DiagnosticInfo(DiagnosticDescriptors.NeverEnds.Id, LocationInfo.From(syntax), new[] { Vocabulary.Of(inner.Kind).Text }.ToEquatableArray()));
-                    throw new InvalidRecipe();
-                }
+                if (!inner.Length.HasValue) throw NeverEnds(inner, UnendingUse.Cycled, syntax);
                 Check(ConstructorRules.Cycle(multiplier, decay, limit), a);
                 double period = inner.Span;
                 Check(ConstructorRules.CycleLength(period, multiplier, limit, out long? length), a);
                 return NodeSpec.Make(ScheduleKind.Cycle, new[] { multiplier, decay, period }, new[] { limit ?? -1 }, length, inner);
+            }
+
+            /// <summary>Records LRC012 at <paramref name="syntax"/>, in the shared words for <paramref name="use"/>; the
+            /// caller throws what it returns.</summary>
+            private InvalidRecipe NeverEnds(NodeSpec unending, UnendingUse use, SyntaxNode syntax)
+            {
+                string message = ConstructorRules.NeverEnds("'" + Vocabulary.Of(unending.Kind).Text + "'", use);
+                errors.Add(new DiagnosticInfo(DiagnosticDescriptors.NeverEnds.Id, LocationInfo.From(syntax), new[] { message }.ToEquatableArray()));
+                return new InvalidRecipe();
             }
 
             private void Check(Violation? violation, Args a)

@@ -52,7 +52,7 @@ namespace LrCompose
         /// <param name="limit">Number of cycles, or null for ever; afterwards the last cycle's end value holds.</param>
         public Schedule Cycle(double multiplier = 1, double decay = 1, int? limit = null)
         {
-            if (Length is null) throw new InvalidOperationException($"{this} goes on for ever, so it cannot be cycled; make it finite with .Take(steps)");
+            if (Length is null) throw new InvalidOperationException(ConstructorRules.NeverEnds(ToString(), UnendingUse.Cycled));
             double period = Span;
             ConstructorRules.Cycle(multiplier, decay, limit).ThrowIfAny();
             ConstructorRules.CycleLength(period, multiplier, limit, out long? length).ThrowIfAny();

@@ -62,12 +62,7 @@ namespace LrCompose
             ConstructorRules.Join(schedules.Length, boundaries).ThrowIfAny();
             if (schedules.Length == 1) return schedules[0];
             long[] starts = [0, .. boundaries];
-            long? length = null;
-            if (schedules[^1].Length is { } last)
-            {
-                if (starts[^1] > long.MaxValue - last) throw Guard.Fail(nameof(boundaries), Guard.Show(boundaries), Rules.StepRangeRule);
-                length = starts[^1] + last;
-            }
+            ConstructorRules.JoinLength(boundaries, schedules[^1].Length, out long? length).ThrowIfAny();
             return new Combinators.JoinNode((Schedule[])schedules.Clone(), starts, length);
         }
     }

@@ -83,7 +83,7 @@ namespace LrCompose
         public Schedule Retarget(long at, long total)
         {
             if (Length is not { } length)
-                throw new InvalidOperationException($"{this} goes on for ever, so it has no end to re-target; make it finite with .Take(steps)");
+                throw new InvalidOperationException(ConstructorRules.NeverEnds(ToString(), UnendingUse.Retargeted));
             ConstructorRules.Retarget(at, total, length).ThrowIfAny();
             return new Combinators.RetargetNode(this, at, total);
         }

@@ -53,8 +53,7 @@ namespace LrCompose
         public Schedule Scale(Schedule by)
         {
             ArgumentNullException.ThrowIfNull(by);
-            if (Rules.Rate(Max * by.Max) is { } broken)
-                throw Guard.Fail(nameof(by), by.ToString(), $"makes the largest value {Guard.Show(Max * by.Max)}, which {broken}");
+            ConstructorRules.ProductMaximum(by.ToString(), Max, by.Max).ThrowIfAny();
             return new Combinators.ProductNode(this, by);
         }
     }

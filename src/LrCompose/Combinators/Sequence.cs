@@ -32,7 +32,7 @@ namespace LrCompose.Combinators
             }
             for (int i = 0; i < phases.Count - 1; i++)
                 if (phases[i].Length is null)
-                    throw new InvalidOperationException($"{phases[i]} goes on for ever, so nothing can follow it; make it finite with .Take(steps)");
+                    throw new InvalidOperationException(ConstructorRules.NeverEnds(phases[i].ToString(), UnendingUse.Followed));
             var starts = new long[phases.Count];
             ConstructorRules.PhaseStarts(phases.Select(p => p.Length).ToArray(), starts, out long? length).ThrowIfAny();
             return new SequenceNode(phases.ToArray(), starts, length);

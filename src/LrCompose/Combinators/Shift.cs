@@ -30,9 +30,7 @@ namespace LrCompose
         {
             if (steps == 0) return this;
             var (inner, offset) = this is Combinators.ShiftNode s ? (s.Inner, s.Offset) : (this, 0L);
-            if (steps > 0 ? offset > long.MaxValue - steps : offset < long.MinValue - steps)
-                throw Guard.Fail(nameof(steps), Guard.Show(steps), Rules.StepRangeRule);
-            long total = offset + steps;
+            ConstructorRules.ShiftTotal(steps, offset, out long total).ThrowIfAny();
             if (total == 0) return inner;
             ConstructorRules.ShiftLength(steps, inner.Length, total, out long? length).ThrowIfAny();
             return new Combinators.ShiftNode(inner, total, length);

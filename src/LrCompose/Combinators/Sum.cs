@@ -32,8 +32,7 @@ namespace LrCompose
         {
             ArgumentNullException.ThrowIfNull(a);
             ArgumentNullException.ThrowIfNull(b);
-            if (Rules.Rate(a.Max + b.Max) is { } broken)
-                throw Guard.Fail(nameof(b), b.ToString(), $"makes the largest value {Guard.Show(a.Max + b.Max)}, which {broken}");
+            ConstructorRules.SumMaximum(b.ToString(), a.Max, b.Max).ThrowIfAny();
             return new Combinators.SumNode(a, b);
         }
     }

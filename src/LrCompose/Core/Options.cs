@@ -17,6 +17,12 @@ namespace LrCompose
         Exponential,
         /// <summary><c>from + (to − from)·(1 − cos(π·p))/2</c>.</summary>
         Cosine,
+        /// <summary><c>from + (to − from)·ln(1 + t)/ln(1 + E)</c>, E the step the target is reached (W, or W − 1 counting
+        /// from one): DeepSpeed's <c>WarmupLR</c> default (<c>warmup_type="log"</c>), quick at first, slow near the top.</summary>
+        Log,
+        /// <summary><c>from + (to − from)·(1 − √(1 − p))</c>: Hugging Face WSD's <c>warmup_type="1-sqrt"</c>, slow at
+        /// first, steep near the top (the mirror image of the 1−√ cooldown).</summary>
+        OneMinusSqrt,
     }
 
     /// <summary>Which fraction of a W-step warmup step t has reached.</summary>
@@ -78,6 +84,9 @@ namespace LrCompose
         Cosine,
         /// <summary>The 1−√ cooldown.</summary>
         OneMinusSqrt,
+        /// <summary>Megatron-LM's <c>lr_wsd_decay_style="exponential"</c>: <c>to + (from − to)·(2·0.5^r − 1)</c>, r the
+        /// fraction of the cooldown done; halves the distance to the floor's mirror image, so it falls fastest at first.</summary>
+        Exponential,
     }
 
     /// <summary>How one-cycle anneals between its phase ends.</summary>

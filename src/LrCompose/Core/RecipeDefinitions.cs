@@ -24,6 +24,9 @@ namespace LrCompose.Core
         TSchedule Sequence(TSchedule[] phases);
         TSchedule Cycle(TSchedule schedule, double multiplier, double decay, int? limit);
         TSchedule Mirror(TSchedule schedule, double low, double high);
+
+        /// <summary>A cooldown with no shape of its own: <c>Constant(from).DecayAt(0, steps, to, shape)</c>.</summary>
+        TSchedule Cooldown(long steps, double from, double to, DecayShape shape);
     }
 
     /// <summary>The recipes of <c>LrCompose.Recipes</c>, each built only from shapes and combinators.</summary>
@@ -65,7 +68,8 @@ namespace LrCompose.Core
             b.Require(ConstructorRules.WarmupStableDecay(warmupSteps, stableSteps, decaySteps, peak, floor));
             var fall = decay == DecayShape.Cosine ? b.Cosine(decaySteps, peak, floor)
                 : decay == DecayShape.OneMinusSqrt ? b.OneMinusSqrt(decaySteps, peak, floor)
-                : b.Linear(decaySteps, peak, floor);
+                : decay == DecayShape.Linear ? b.Linear(decaySteps, peak, floor)
+                : b.Cooldown(decaySteps, peak, floor, decay);
             var lead = b.Warmup(warmupSteps, WarmupCount.FromZero);
             if (stableSteps > 0) lead = b.Then(lead, b.Hold(stableSteps));
             return b.Then(lead, fall);

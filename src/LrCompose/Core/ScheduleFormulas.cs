@@ -123,9 +123,19 @@ namespace LrCompose
             {
                 case WarmupShape.Exponential: return from * Math.Pow(to / from, p);
                 case WarmupShape.Cosine: return Lerp(from, to, (1 - Math.Cos(Math.PI * p)) / 2);
+                case WarmupShape.Log: return p >= 1 ? to : Lerp(from, to, LogWarmupFraction(t, count == WarmupCount.FromZero ? steps : steps - 1));
+                case WarmupShape.OneMinusSqrt: return Lerp(from, to, 1 - Math.Sqrt(1 - p));
                 default: return from == 0 ? to * p : Lerp(from, to, p);
             }
         }
+
+        /// <summary>
+        /// DeepSpeed's log warmup fraction, <c>ln(1 + t)/ln(1 + end)</c> for a ramp that reaches its target at step
+        /// <paramref name="end"/> (≥ 1): 0 at step 0, 1 at <paramref name="end"/>. Written as DeepSpeed writes it (the
+        /// reciprocal of the denominator times the numerator), so the fractions agree with its <c>_get_gamma</c>.
+        /// </summary>
+        [MethodImpl(Inline)]
+        public static double LogWarmupFraction(double t, long end) => 1.0 / Math.Log(1.0 + end) * Math.Log(1.0 + t);
 
         /// <summary>PyTorch's CyclicLR: <c>low + (high − low)·triangle·scale</c>, scale by mode.</summary>
         [MethodImpl(Inline)]
@@ -169,7 +179,14 @@ namespace LrCompose
             // At its first step every shape is exactly where it starts: Lerp is exact at both ends.
             shape == DecayShape.Cosine ? Cosine(t, steps, from, to, 1, 1)
             : shape == DecayShape.OneMinusSqrt ? OneMinusSqrt(t, steps, from, to)
+            : shape == DecayShape.Exponential ? ExponentialCooldown(t, steps, from, to)
             : Linear(t, steps, from, to);
+
+        /// <summary>Megatron-LM's exponential WSD cooldown: <c>to + (from − to)·(2·0.5^(t/steps) − 1)</c>, then
+        /// <c>to</c>. The coefficient is 1 at the start and 0 at the end, so the ends are exact.</summary>
+        [MethodImpl(Inline)]
+        public static double ExponentialCooldown(double t, long steps, double from, double to) =>
+            t >= steps ? to : Lerp(to, from, 2 * Math.Pow(0.5, t / steps) - 1);
 
         /// <summary>The inner schedule's time for a re-targeted one: unchanged before <paramref name="at"/>, after it the
         /// rest of the inner schedule's <paramref name="span"/> is spread over the steps up to <paramref name="total"/>, and

@@ -76,5 +76,6 @@ public static partial class Recipes
         public Schedule Sequence(Schedule[] phases) => Schedules.Sequence(phases);
         public Schedule Cycle(Schedule schedule, double multiplier, double decay, int? limit) => schedule.Cycle(multiplier, decay, limit);
         public Schedule Mirror(Schedule schedule, double low, double high) => schedule.Mirror(low, high);
+        public Schedule Cooldown(long steps, double from, double to, DecayShape shape) => Schedules.Constant(from).DecayAt(0, steps, to, shape);
     }
 }

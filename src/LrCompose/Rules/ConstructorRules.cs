@@ -24,6 +24,20 @@ namespace LrCompose.Validation
         public string Message => Parameter + " was " + Value + ": it " + Rule + ".";
     }
 
+    /// <summary>What a combinator needs the end of a schedule for; each has its own words in
+    /// <see cref="ConstructorRules.NeverEnds"/>.</summary>
+    internal enum UnendingUse
+    {
+        /// <summary>Another phase follows it (<c>Then</c>, <c>Sequence</c>, <c>&gt;&gt;</c>).</summary>
+        Followed,
+
+        /// <summary>It restarts (<c>Cycle</c>).</summary>
+        Cycled,
+
+        /// <summary>Its end moves (<c>Retarget</c>).</summary>
+        Retargeted,
+    }
+
     /// <summary>The rules of each constructor that both the runtime and the generator enforce.</summary>
     internal static class ConstructorRules
     {
@@ -64,6 +78,62 @@ namespace LrCompose.Validation
             total = at;
             return null;
         }
+
+        /// <summary>
+        /// A join's length: where its last part starts (the last boundary) plus that part's length, when it has one;
+        /// the sum must stay within long.MaxValue steps. The runtime and the generator both take the length from here,
+        /// so a join that cannot be built is refused by both.
+        /// </summary>
+        public static Violation? JoinLength(long[] boundaries, long? lastLength, out long? length)
+        {
+            length = null;
+            if (!lastLength.HasValue) return null;
+            long lastStart = boundaries.Length == 0 ? 0 : boundaries[boundaries.Length - 1];
+            if (Rules.StepSum(lastStart, lastLength.Value) is { } tooLong) return new Violation("boundaries", ShowSteps(boundaries), tooLong);
+            length = lastStart + lastLength.Value;
+            return null;
+        }
+
+        /// <summary>Shifts fuse by adding up: the total must stay within the range of a step count.</summary>
+        public static Violation? ShiftTotal(long steps, long offset, out long total)
+        {
+            total = 0;
+            if (steps > 0 ? offset > long.MaxValue - steps : offset < long.MinValue - steps)
+                return new Violation("steps", Show(steps), Rules.StepRangeRule);
+            total = offset + steps;
+            return null;
+        }
+
+        /// <summary>A pointwise sum's largest value, <paramref name="aMax"/> + <paramref name="bMax"/>, must stay within
+        /// 1e100; the second schedule (<paramref name="shownB"/>, as the user's front end names it) is the one named.</summary>
+        public static Violation? SumMaximum(string shownB, double aMax, double bMax) => LargestValue("b", shownB, aMax + bMax);
+
+        /// <summary>A pointwise product's largest value must stay within 1e100; the factor schedule is the one named.</summary>
+        public static Violation? ProductMaximum(string shownBy, double max, double byMax) => LargestValue("by", shownBy, max * byMax);
+
+        private static Violation? LargestValue(string parameter, string shown, double largest) =>
+            Rules.Rate(largest) is string broken ? new Violation(parameter, shown, "makes the largest value " + Show(largest) + ", which " + broken) : null;
+
+        /// <summary>
+        /// The words for a schedule that goes on for ever where something needs its end: one sentence per use, so the
+        /// runtime's exception and the generator's LRC012 say the same thing. <paramref name="subject"/> is how the
+        /// front end names the schedule (the runtime its recipe text, the generator its word).
+        /// </summary>
+        public static string NeverEnds(string subject, UnendingUse use) =>
+            subject + " goes on for ever, so " + Consequence(use) + "; make it finite with .Take(steps)";
+
+        private static string Consequence(UnendingUse use)
+        {
+            switch (use)
+            {
+                case UnendingUse.Followed: return "nothing can follow it";
+                case UnendingUse.Cycled: return "it cannot be cycled";
+                case UnendingUse.Retargeted: return "it has no end to re-target";
+                default: throw new ArgumentOutOfRangeException(nameof(use));
+            }
+        }
+
+        private static string ShowSteps(long[] steps) => "[" + string.Join(", ", Array.ConvertAll(steps, Show)) + "]";
 
         /// <summary>A scale (fused to <paramref name="combined"/>) must keep the largest value within 1e100.</summary>
         public static Violation? ScaledMaximum(double factor, double innerMax, double combined)

@@ -32,7 +32,7 @@ public class DifferentialTests
         from n in Length from a in Rate from b in Rate select new Recipe($"OneMinusSqrt({n}, {D(a)}, {D(b)})", true),
         from w in Length from total in Gen.Choose(1, 400) from a in Rate from c in Gen.Elements("FromZero", "FromOne")
             select new Recipe($"LrCompose.Recipes.WarmupCosine({D(a)}, {w}, {w + total}, count: WarmupCount.{c})", true),
-        from w in Length from s in Gen.Choose(0, 100) from d in Length from a in Rate from f in Rate from shape in Gen.Elements("Linear", "Cosine", "OneMinusSqrt")
+        from w in Length from s in Gen.Choose(0, 100) from d in Length from a in Rate from f in Rate from shape in Gen.Elements(Enum.GetValues<DecayShape>())
             select new Recipe($"LrCompose.Recipes.WarmupStableDecay({D(a)}, {w}, {s}, {d}, {D(f)}, DecayShape.{shape})", true));
 
     private static readonly Gen<Recipe> UnboundedShape = Gen.OneOf(
@@ -71,7 +71,7 @@ public class DifferentialTests
             from s in inner from e in Gen.Choose(1, 20) select new Recipe($"({s.Code}).PerEpoch({e})", s.Finite),
             from a in inner from b in inner from m in Gen.Elements("Min", "Max") select new Recipe($"{m}({a.Code}, {b.Code})", a.Finite && b.Finite),
             from s in inner select new Recipe($"({s.Code}).Mirror(0.85, 0.95)", s.Finite),
-            from s in inner from k in Gen.Choose(0, 300) from n in Length from to in Rate from decayShape in Gen.Elements("Linear", "Cosine", "OneMinusSqrt")
+            from s in inner from k in Gen.Choose(0, 300) from n in Length from to in Rate from decayShape in Gen.Elements(Enum.GetValues<DecayShape>())
                 // A decay starts before a finite schedule ends (the rule it shares with Retarget).
                 select new Recipe(s.Finite ? $"(({s.Code}).Take(97)).DecayAt({k % 97}, {n}, {D(to)}, DecayShape.{decayShape})"
                     : $"({s.Code}).DecayAt({k}, {n}, {D(to)}, DecayShape.{decayShape})", true),
@@ -82,7 +82,7 @@ public class DifferentialTests
             from max in Positive from total in Gen.Choose(20, 400) from pct in Gen.Elements(0.25, 0.3, 0.4) from anneal in Gen.Elements("Cosine", "Linear")
                 from three in Gen.Elements("true", "false") from part in Gen.Elements("LearningRate", "Momentum")
                 select new Recipe($"LrCompose.Recipes.OneCycle({D(max)}, {total}, {D(pct)}, anneal: Anneal.{anneal}, threePhase: {three}).{part}", true),
-            from w in Length from from_ in Rate from sh in Gen.Elements("Linear", "Cosine") from c in Gen.Elements("FromZero", "FromOne") from s in inner
+            from w in Length from from_ in Rate from sh in Gen.Elements(ScheduleGen.RampsFromZero) from c in Gen.Elements("FromZero", "FromOne") from s in inner
                 select new Recipe($"Warmup({w}, {D(from_)}, WarmupShape.{sh}, WarmupCount.{c}).Then({s.Code})", s.Finite),
             from w in Length from h in Length from s in inner select new Recipe($"Warmup({w}).Then(Hold({h})).Then({s.Code})", s.Finite),
             from p in Positive from n in Length from m in Gen.Elements(1.0, 2.0) select new Recipe($"LrCompose.Recipes.Sgdr({D(p)}, {n}, multiplier: {D(m)}, decay: 0.5)", false));

@@ -28,10 +28,14 @@ internal static class ScheduleGen
         from n in Length from a in Rate from b in Rate select Tanh(n, a, b),
         from n in Length from a in Rate from b in Rate select OneMinusSqrt(n, a, b),
         from n in Length from a in Rate select Constant(a).Take(n),
-        from w in Length from s in Gen.Elements(WarmupShape.Linear, WarmupShape.Cosine) from c in Gen.Elements(WarmupCount.FromZero, WarmupCount.FromOne)
+        from w in Length from s in Gen.Elements(RampsFromZero) from c in Gen.Elements(WarmupCount.FromZero, WarmupCount.FromOne)
             from n in Length from a in Rate select Warmup(w, shape: s, count: c).Then(Cosine(n, a)),
         from w in Length from n in Length from a in PositiveRate select Warmup(w, @from: a / 100, shape: WarmupShape.Exponential).Then(Linear(n, a, 0)),
         from a in Rate from b in Rate from c in Rate select Interpolate(Interpolation.Cosine, new Knot(0, a), new Knot(7.5, b), new Knot(30, c)));
+
+    /// <summary>Every warmup shape that can start at 0 (all but the geometric one), read from the enum so that a new shape
+    /// is drawn without a line here.</summary>
+    public static WarmupShape[] RampsFromZero => Enum.GetValues<WarmupShape>().Where(s => s != WarmupShape.Exponential).ToArray();
 
     /// <summary>Shapes that go on for ever.</summary>
     public static readonly Gen<Schedule> Unbounded = Gen.OneOf(
@@ -72,7 +76,7 @@ internal static class ScheduleGen
             from s in inner select s.Mirror(0.85, 0.95),
             from s in inner from e in Gen.Choose(1, 20) select s.PerEpoch(e),
             from s in inner from k in Gen.Choose(0, 300) from n in Length from to in Rate
-                from shape in Gen.Elements(DecayShape.Linear, DecayShape.Cosine, DecayShape.OneMinusSqrt) select s.DecayAt(s.Length is { } length ? k % length : k, n, to, shape), // a decay starts before a finite schedule ends
+                from shape in Gen.Elements(Enum.GetValues<DecayShape>()) select s.DecayAt(s.Length is { } length ? k % length : k, n, to, shape), // a decay starts before a finite schedule ends
             from s in finite from f in Gen.Choose(0, 99) from extra in Gen.Choose(1, 500)
                 select s.Retarget((long)(f / 100.0 * s.Length!.Value), (long)(f / 100.0 * s.Length!.Value) + extra));
     }

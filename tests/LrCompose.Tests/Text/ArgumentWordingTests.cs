@@ -13,7 +13,7 @@ public class ArgumentWordingTests
     [InlineData("take 5 (warmup 5)", 7, "a warmup or hold must be followed (>>) by the phase it leads into")]
     [InlineData("exponential from=0.5 rate=0.5 staircase=maybe", 40, "staircase must be true or false, not 'maybe'")]
     [InlineData("exponential from=0.5 rate=0.5 staircase=1", 40, "staircase expects a word")]
-    [InlineData("warmup 5 shape=square >> constant 1", 15, "shape must be one of linear, exponential, cosine, not 'square'")]
+    [InlineData("warmup 5 shape=square >> constant 1", 15, "shape must be one of linear, exponential, cosine, log, one-minus-sqrt, not 'square'")]
     [InlineData("interpolate knots=[0, 10]", 18, "knots expects knots written step:value")]
     [InlineData("multi-step from=0.1 gamma=0.5", 20, "multi-step needs milestones=[...]")]
     [InlineData("multi-step from=0.1 gamma=0.5 milestones=5", 41, "milestones expects a list in brackets")]

@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+
+namespace LrCompose.Tests.Generator;
+
+/// <summary>
+/// The structure rules the runtime and the generator once wrote separately, and where they drifted (issue 20): each
+/// recipe here is refused by the runtime, and the generator must refuse it too, with the runtime's own words, at the
+/// argument the rule names.
+/// </summary>
+public class StructureDriftTests
+{
+    private static (Diagnostic Diagnostic, string At) Compile(string recipe)
+    {
+        string source = GeneratorHarness.Usings + "public static partial class R\n{\n[CompiledSchedule] public static Schedule A => " + recipe + ";\n}\n";
+        var d = Assert.Single(GeneratorHarness.Generate(source).GeneratorDiagnostics);
+        return (d, source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public void A_join_whose_end_is_past_long_MaxValue_is_refused_by_both_at_the_boundaries()
+    {
+        var runtime = Assert.ThrowsAny<ArgumentException>(() =>
+            Schedules.Join([Schedules.Constant(1), Schedules.Linear(100, 1, 0)], [9223372036854775800]));
+        Assert.Equal("boundaries was [9223372036854775800]: it must keep the schedule within long.MaxValue (9223372036854775807) steps.", runtime.Message);
+
+        var (d, at) = Compile("Join([Constant(1), Linear(100, 1, 0)], [9223372036854775800])");
+        Assert.Equal("LRC010", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal("[9223372036854775800]", at);
+        Assert.Equal(runtime.Message, d.GetMessage());
+    }
+
+    [Fact]
+    public void A_join_that_ends_exactly_at_long_MaxValue_is_taken_by_both()
+    {
+        var runtime = Schedules.Join([Schedules.Constant(1), Schedules.Linear(7, 1, 0)], [9223372036854775800]);
+        Assert.Equal(long.MaxValue, runtime.Length);
+        string source = GeneratorHarness.Usings + "public static partial class R\n{\n[CompiledSchedule] public static Schedule A => Join([Constant(1), Linear(7, 1, 0)], [9223372036854775800]);\n}\n";
+        Assert.Empty(GeneratorHarness.Generate(source).GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void Shifts_that_add_up_past_long_MaxValue_are_refused_by_both_at_the_second_shift()
+    {
+        var runtime = Assert.ThrowsAny<ArgumentException>(() => Schedules.Constant(1).Shift(long.MaxValue).Shift(1));
+        Assert.Equal("steps was 1: it must keep the schedule within long.MaxValue (9223372036854775807) steps.", runtime.Message);
+
+        var (d, at) = Compile("Constant(1).Shift(long.MaxValue).Shift(1)");
+        Assert.Equal("LRC010", d.Id);
+        Assert.Equal("1", at);
+        Assert.Equal(runtime.Message, d.GetMessage());
+    }
+
+    /// <summary>Every combinator that needs the end of a schedule, given one that never ends: the runtime's recipe (the
+    /// runtime names the schedule by its recipe text), the same in C# for the generator (which names it by its word),
+    /// and the words both must say after the name.</summary>
+    public static TheoryData<string, string, string> Unending() => new()
+    {
+        { "Then", "Constant(1).Then(Linear(10, 1, 0))", ", so nothing can follow it; make it finite with .Take(steps)" },
+        { ">>", "Constant(1) >> Linear(10, 1, 0)", ", so nothing can follow it; make it finite with .Take(steps)" },
+        { "Sequence", "Sequence(Constant(1), Linear(10, 1, 0))", ", so nothing can follow it; make it finite with .Take(steps)" },
+        { "Cycle", "Constant(1).Cycle()", ", so it cannot be cycled; make it finite with .Take(steps)" },
+        { "Retarget", "Constant(1).Retarget(0, 10)", ", so it has no end to re-target; make it finite with .Take(steps)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unending))]
+    public void The_generator_refuses_an_unending_schedule_in_the_runtime_s_words(string combinator, string recipe, string words)
+    {
+        var build = Build(combinator);
+        var runtime = Assert.Throws<InvalidOperationException>(build);
+        Assert.Equal("constant 1 goes on for ever" + words, runtime.Message);
+
+        var (d, _) = Compile(recipe);
+        Assert.Equal("LRC012", d.Id);
+        Assert.Equal("'constant' goes on for ever" + words, d.GetMessage());
+        // Word for word, apart from how each front end names the schedule.
+        Assert.Equal(runtime.Message["constant 1".Length..], d.GetMessage()["'constant'".Length..]);
+    }
+
+    private static Action Build(string combinator) => combinator switch
+    {
+        "Then" => () => Schedules.Constant(1).Then(Schedules.Linear(10, 1, 0)),
+        ">>" => () => _ = Schedules.Constant(1) >> Schedules.Linear(10, 1, 0),
+        "Sequence" => () => Schedules.Sequence(Schedules.Constant(1), Schedules.Linear(10, 1, 0)),
+        "Cycle" => () => Schedules.Constant(1).Cycle(),
+        "Retarget" => () => Schedules.Constant(1).Retarget(0, 10),
+        _ => throw new ArgumentOutOfRangeException(nameof(combinator)),
+    };
+}
