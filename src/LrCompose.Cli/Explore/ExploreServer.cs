@@ -13,7 +13,8 @@ namespace LrCompose.Cli.Explore;
 /// <summary>
 /// The explorer's local web server: one page and a small JSON/SVG API over the library. It binds to the loopback
 /// address only, refuses requests whose Host is not a loopback name (DNS rebinding), limits recipe length, recipes per
-/// chart and steps, and reads and writes no files.
+/// chart and steps, and reads and writes no files (the runs whose real curves a forecast draws are read once, before
+/// it starts, by the command that starts it).
 /// </summary>
 internal static class ExploreServer
 {
@@ -21,9 +22,11 @@ internal static class ExploreServer
     public const int MaxRecipes = 8;
     public const long MaxSteps = 10_000_000;
 
-    /// <summary>The app, listening on 127.0.0.1 at <paramref name="port"/> (0: any free port).</summary>
-    public static WebApplication Build(int port)
+    /// <summary>The app, listening on 127.0.0.1 at <paramref name="port"/> (0: any free port); a forecast of a schedule
+    /// that one of <paramref name="runs"/> was trained with draws that run's real curve.</summary>
+    public static WebApplication Build(int port, IReadOnlyList<LrCompose.Forecast.Run>? runs = null)
     {
+        IReadOnlyList<LrCompose.Forecast.Run> known = runs ?? [];
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -44,6 +47,7 @@ internal static class ExploreServer
             request.Query["log"] == "1", request.Query["momentum"] == "1", request.Query["steps"].ToString())));
         app.MapGet("/api/range-test", (HttpRequest request) => Answer(() => RangeTestPanel(request.Query["model"].ToString(), request.Query["rules"].ToString())));
         app.MapGet("/api/train", (HttpRequest request) => Answer(() => TrainPanel(request.Query["model"].ToString(), request.Query["r"].Select(r => r ?? "").ToArray())));
+        app.MapGet("/api/forecast", (HttpRequest request) => Answer(() => ForecastAnswer(request.Query["r"].ToString(), request.Query["law"].ToString(), known)));
         return app;
     }
 
@@ -116,6 +120,24 @@ internal static class ExploreServer
         if (momentum) series.AddRange(read.Select(r => new Series("momentum of " + r.Text, r.Momentum, RightAxis: true)));
         byte[] svg = Charts.Render(series, horizon, "svg", log, read.Count == 1 ? read[0].Schedule.ToString() : $"{read.Count} schedules");
         return Results.Bytes(svg, "image/svg+xml");
+    }
+
+    /// <summary>The predicted loss curve of one recipe (see <see cref="ForecastPanel"/>), its final loss and band.</summary>
+    private static IResult ForecastAnswer(string text, string law, IReadOnlyList<LrCompose.Forecast.Run> runs)
+    {
+        var result = ForecastPanel.Predict(Cli.Recipe.Read(Limited(text)), law, runs);
+        return Results.Json(new
+        {
+            ok = true,
+            law = result.Law.Name,
+            finalStep = result.Steps[^1],
+            final = result.Loss[^1],
+            low = result.Low?[^1],
+            high = result.High?[^1],
+            points = result.Steps.Length,
+            real = result.Real?.Log,
+            svg = System.Text.Encoding.UTF8.GetString(result.Svg),
+        });
     }
 
     private static IResult RangeTestPanel(string model, string rules)

@@ -2,10 +2,10 @@ using ScottPlot;
 
 namespace LrCompose.Cli.Forecast;
 
-/// <summary>Predicted loss curves, each with its real curve (dots) when one is known.</summary>
+/// <summary>Predicted loss curves, each with its real curve (dots) and its band (shaded) when they are known.</summary>
 internal static class ForecastCharts
 {
-    public sealed record Curve(string Label, long[] Steps, double[] Loss, long[]? RealSteps, double[]? RealLoss);
+    public sealed record Curve(string Label, long[] Steps, double[] Loss, long[]? RealSteps, double[]? RealLoss, double[]? Low = null, double[]? High = null);
 
     public static byte[] Render(IReadOnlyList<Curve> curves, string format, string title)
     {
@@ -18,6 +18,12 @@ internal static class ForecastCharts
         {
             var c = curves[i];
             var color = palette.GetColor(i);
+            if (c.Low is not null && c.High is not null)
+            {
+                var band = plot.Add.FillY(c.Steps.Select(s => (double)s).ToArray(), c.Low, c.High);
+                band.FillColor = color.WithAlpha(0.2);
+                band.LineWidth = 0;
+            }
             if (c.RealSteps is not null && c.RealLoss is not null)
             {
                 var dots = plot.Add.ScatterPoints(c.RealSteps.Select(s => (double)s).ToArray(), c.RealLoss);
@@ -30,7 +36,7 @@ internal static class ForecastCharts
             line.LegendText = Charts.Shorten(c.Label, 60);
         }
         // The interesting part is the end of the curves, not the fast drop after the warmup.
-        double low = curves.Min(c => Math.Min(c.Loss.Min(), c.RealLoss?.Min() ?? double.PositiveInfinity));
+        double low = curves.Min(c => Math.Min(Math.Min(c.Loss.Min(), c.Low?.Min() ?? double.PositiveInfinity), c.RealLoss?.Min() ?? double.PositiveInfinity));
         double high = curves.Max(c => c.Loss[Math.Min(c.Loss.Length - 1, c.Loss.Length / 10)]);
         plot.Axes.SetLimitsY(low - 0.02, Math.Max(high, low + 0.1) + 0.02);
         plot.ShowLegend(Edge.Bottom);

@@ -11,7 +11,8 @@ namespace LrCompose.Tests.Explore;
 /// The explorer in a real browser: headless Chromium (the Debian packages chromium and chromium-driver, which .ci/run
 /// installs when missing; without them the tests are skipped with one line, except under CI=true) driven by Selenium. Type a recipe and the chart changes; move a slider and the recipe text
 /// and the chart change; a bad recipe shows the caret message and the last good chart stays; a toggle hides a series;
-/// the range-test panel shows the library's own suggestions. Each panel's screenshot is saved under TestResults/.
+/// the range-test panel shows the library's own suggestions; editing the forecast's recipe, by text or slider, redraws
+/// its predicted curve. Each panel's screenshot is saved under TestResults/.
 /// </summary>
 [Collection(nameof(BrowserCollection))]
 public sealed class ExploreBrowserTests(ExploreServerFixture server) : IClassFixture<ExploreServerFixture>, IDisposable
@@ -93,6 +94,33 @@ public sealed class ExploreBrowserTests(ExploreServerFixture server) : IClassFix
         Wait.Until(_ => ChartSvg().Contains("linear 300"));
         _browser.FindElements(By.CssSelector("#recipes .toggle"))[1].Click();
         Wait.Until(_ => !ChartSvg().Contains("linear 300"));
+    }
+
+    [BrowserFact]
+    public void Editing_the_forecast_recipe_redraws_the_predicted_curve()
+    {
+        Open();
+        string Chart() => _browser.FindElement(By.Id("fc-chart")).GetAttribute("innerHTML") ?? "";
+        string Final() => _browser.FindElement(By.Id("fc-final")).Text;
+        // The default recipe is the 25M cosine run's schedule, so its real curve is named.
+        Wait.Until(_ => Chart().Contains("<svg") && Final().Contains("cosine_24000.csv"));
+        Assert.Contains("band [", Final());
+        ((IJavaScriptExecutor)_browser).ExecuteScript("document.getElementById('forecast').scrollIntoView()");
+        Screenshot("forecast");
+
+        var input = _browser.FindElement(By.CssSelector("#fc-recipe input[type=text]"));
+        string chart = Chart(), final = Final();
+        const string wsd = "warmup 2159 >> hold 23841 >> one-minus-sqrt 6000 from=3e-4 to=3e-6";
+        input.Clear();
+        input.SendKeys(wsd + Keys.Enter);
+        Wait.Until(_ => Chart() != chart && Chart().Contains("one-minus-sqrt 6000") && Final() != final);
+        double expected = LrCompose.Forecast.ScheduleRanking.Rank(ForecastPanel.Law(ForecastPanel.Shipped).Law, [], [Schedule.Parse(wsd)]).Single().Loss;
+        Assert.StartsWith($"predicted final loss {expected.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)} at step 31999", Final());
+
+        chart = Chart();
+        var slider = _browser.FindElements(By.CssSelector("#fc-recipe .slider")).First(s => s.GetAttribute("data-key") == "to");
+        new Actions(_browser).ClickAndHold(slider).MoveByOffset(60, 0).Release().Perform();
+        Wait.Until(_ => input.GetAttribute("value") != wsd && Chart() != chart);
     }
 
     [BrowserFact]
