@@ -63,7 +63,8 @@ public sealed class PackedFeed : IDisposable
     private static void CopySources(string from, string to)
     {
         foreach (var file in new[] { "Directory.Build.props", ".gitignore" }) File.Copy(Path.Combine(from, file), Path.Combine(Directory.CreateDirectory(to).FullName, file));
-        foreach (var folder in new[] { "src", "generators" }) CopyTree(Path.Combine(from, folder), Path.Combine(to, folder));
+        // docs/data holds files the tool embeds (the explorer's shipped forecast law).
+        foreach (var folder in new[] { "src", "generators", "docs/data" }) CopyTree(Path.Combine(from, folder), Path.Combine(to, folder));
     }
 
     private static void CopyTree(string from, string to)
