@@ -109,85 +109,19 @@ internal static class Simulations
     }
 
     /// <summary>
-    /// The seed's flip network: 4 → 3 (ReLU) → 4, learning the transpose of the sixteen binary 2×2 images, one image a
-    /// step in a fixed order, SGD with momentum 0.9. The loss returned is the mean over all sixteen images after the step.
+    /// The seed's flip network (<see cref="Training.FlipNet"/>, seed 42), one image a step in the fixed order; the loss
+    /// returned is the mean over all sixteen images after the step.
     /// </summary>
     private sealed class FlipNetwork : IModel
     {
-        private const int In = 4, Hidden = 3, Out = 4;
-        // Parameters, flattened: first-layer weights [Hidden×In], its biases, second-layer weights [Out×Hidden], its biases.
-        private readonly double[] _p = new double[Hidden * In + Hidden + Out * Hidden + Out];
-        private readonly double[] _velocity;
-        private int _image;
-
-        public FlipNetwork()
-        {
-            var random = new Random(42);
-            for (int i = 0; i < _p.Length; i++)
-            {
-                int fanIn = i < Hidden * In + Hidden ? In : Hidden;   // nn.Linear's uniform ±1/√fan-in
-                _p[i] = (random.NextDouble() * 2 - 1) / Math.Sqrt(fanIn);
-            }
-            _velocity = new double[_p.Length];
-        }
-
-        private static double Pixel(int image, int i) => (image >> (3 - i)) & 1;
-        private static double Transposed(int image, int k) => Pixel(image, k switch { 1 => 2, 2 => 1, _ => k });
-        private static int W1(int j, int i) => j * In + i;
-        private static int B1(int j) => Hidden * In + j;
-        private static int W2(int k, int j) => Hidden * In + Hidden + k * Hidden + j;
-        private static int B2(int k) => Hidden * In + Hidden + Out * Hidden + k;
-
-        /// <summary>The hidden activations and the outputs for one image.</summary>
-        private (double[] Hidden, double[] Output) Forward(int image)
-        {
-            var h = new double[Hidden];
-            var o = new double[Out];
-            for (int j = 0; j < Hidden; j++)
-            {
-                double sum = _p[B1(j)];
-                for (int i = 0; i < In; i++) sum += _p[W1(j, i)] * Pixel(image, i);
-                h[j] = Math.Max(0, sum);
-            }
-            for (int k = 0; k < Out; k++)
-            {
-                o[k] = _p[B2(k)];
-                for (int j = 0; j < Hidden; j++) o[k] += _p[W2(k, j)] * h[j];
-            }
-            return (h, o);
-        }
+        private readonly Training.FlipNet _net = new(42);
+        private long _step;
 
         public double Step(double rate)
         {
-            int image = _image;
-            _image = (_image + 1) % 16;
-            var (h, o) = Forward(image);
-            var gradient = new double[_p.Length];
-            for (int k = 0; k < Out; k++)
-            {
-                double g = (o[k] - Transposed(image, k)) / 2;   // d/do of the mean squared error over four outputs
-                gradient[B2(k)] = g;
-                for (int j = 0; j < Hidden; j++)
-                {
-                    gradient[W2(k, j)] = g * h[j];
-                    if (h[j] > 0)
-                    {
-                        gradient[B1(j)] += g * _p[W2(k, j)];
-                        for (int i = 0; i < In; i++) gradient[W1(j, i)] += g * _p[W2(k, j)] * Pixel(image, i);
-                    }
-                }
-            }
-            for (int i = 0; i < _p.Length; i++)
-            {
-                _velocity[i] = 0.9 * _velocity[i] + gradient[i];
-                _p[i] -= rate * _velocity[i];
-            }
-            double loss = 0;
-            for (int x = 0; x < 16; x++)
-            {
-                var (_, output) = Forward(x);
-                for (int k = 0; k < Out; k++) loss += (output[k] - Transposed(x, k)) * (output[k] - Transposed(x, k)) / (4 * 16);
-            }
+            int image = (int)(_step % 16);
+            _net.Step(Training.FlipNet.Images[image], Training.FlipNet.Targets[image], rate, first: _step++ == 0);
+            double loss = _net.Loss();
             return double.IsFinite(loss) ? loss : double.PositiveInfinity;
         }
     }
