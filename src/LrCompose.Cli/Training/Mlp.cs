@@ -63,9 +63,12 @@ internal sealed class Mlp
     }
 
     /// <summary>The loss of one example.</summary>
-    public double Loss(ReadOnlySpan<double> p, double[] x, double[] y)
+    public double Loss(ReadOnlySpan<double> p, double[] x, double[] y) => Loss(p, x, y, new Workspace(_widths));
+
+    private double Loss(ReadOnlySpan<double> p, double[] x, double[] y, Workspace work)
     {
-        var output = Forward(p, x).Z[^1];
+        Forward(p, x, work);
+        var output = work.Z[^1];
         double loss = 0;
         for (int k = 0; k < Outputs; k++) loss += (output[k] - y[k]) * (output[k] - y[k]) / Outputs;
         return loss;
@@ -74,8 +77,9 @@ internal sealed class Mlp
     /// <summary>The mean loss over examples.</summary>
     public double Loss(ReadOnlySpan<double> p, double[][] xs, double[][] ys)
     {
+        var work = new Workspace(_widths);
         double sum = 0;
-        for (int n = 0; n < xs.Length; n++) sum += Loss(p, xs[n], ys[n]);
+        for (int n = 0; n < xs.Length; n++) sum += Loss(p, xs[n], ys[n], work);
         return sum / xs.Length;
     }
 
@@ -83,37 +87,47 @@ internal sealed class Mlp
     public double Gradient(ReadOnlySpan<double> p, double[][] xs, double[][] ys, Span<double> gradient)
     {
         gradient.Clear();
+        var work = new Workspace(_widths);
         double sum = 0;
-        for (int n = 0; n < xs.Length; n++) sum += Accumulate(p, xs[n], ys[n], gradient);
+        for (int n = 0; n < xs.Length; n++) sum += Accumulate(p, xs[n], ys[n], gradient, work);
         if (xs.Length > 1)
             for (int i = 0; i < gradient.Length; i++) gradient[i] /= xs.Length;
         return sum / xs.Length;
     }
 
-    /// <summary>
-    /// One example through the network: each layer's pre-activations <c>z</c> (the last is the output) and what the
-    /// next layer reads, <c>a</c> (the input itself for the first, the activation of <c>z</c> after).
-    /// </summary>
-    private (double[][] Z, double[][] A) Forward(ReadOnlySpan<double> p, double[] x)
+    /// <summary>Per-call scratch space: each layer's pre-activations <c>Z</c>, what the next layer reads <c>A</c>, and the back-propagated errors.</summary>
+    private sealed class Workspace
     {
-        var z = new double[_widths.Length][];
-        var a = new double[_widths.Length][];
-        z[0] = a[0] = x;
+        public readonly double[][] Z, A, Delta;
+
+        public Workspace(int[] widths)
+        {
+            Z = [.. widths.Select(w => new double[w])];
+            A = [.. widths.Select(w => new double[w])];
+            Delta = [.. widths.Select(w => new double[w])];
+        }
+    }
+
+    /// <summary>
+    /// One example through the network into <paramref name="work"/>: each layer's pre-activations (the last is the
+    /// output) and what the next layer reads (the input itself for the first, the activation after).
+    /// </summary>
+    private void Forward(ReadOnlySpan<double> p, double[] x, Workspace work)
+    {
+        work.A[0] = x;
         for (int l = 1; l < _widths.Length; l++)
         {
-            z[l] = new double[_widths[l]];
-            a[l] = new double[_widths[l]];
+            double[] z = work.Z[l], a = work.A[l], input = work.A[l - 1];
             int fanIn = _widths[l - 1];
             for (int unit = 0; unit < _widths[l]; unit++)
             {
                 int start = UnitStart(l, unit);
                 double sum = p[start + fanIn];
-                for (int i = 0; i < fanIn; i++) sum += p[start + i] * a[l - 1][i];
-                z[l][unit] = sum;
-                a[l][unit] = Activate(sum);
+                for (int i = 0; i < fanIn; i++) sum += p[start + i] * input[i];
+                z[unit] = sum;
+                a[unit] = Activate(sum);
             }
         }
-        return (z, a);
     }
 
     private double Activate(double z) => _activation == Activation.Relu ? Math.Max(0, z) : Math.Tanh(z);
@@ -127,36 +141,38 @@ internal sealed class Mlp
     }
 
     /// <summary>Adds one example's gradient to <paramref name="gradient"/>; returns its loss.</summary>
-    private double Accumulate(ReadOnlySpan<double> p, double[] x, double[] y, Span<double> gradient)
+    private double Accumulate(ReadOnlySpan<double> p, double[] x, double[] y, Span<double> gradient, Workspace work)
     {
-        var (z, a) = Forward(p, x);
+        Forward(p, x, work);
         int last = _widths.Length - 1;
-        var delta = new double[Outputs];
+        double[] output = work.Z[last], delta = work.Delta[last];
         double loss = 0;
         for (int k = 0; k < Outputs; k++)
         {
-            loss += (z[last][k] - y[k]) * (z[last][k] - y[k]) / Outputs;
-            delta[k] = 2 * (z[last][k] - y[k]) / Outputs;
+            loss += (output[k] - y[k]) * (output[k] - y[k]) / Outputs;
+            delta[k] = 2 * (output[k] - y[k]) / Outputs;
         }
         for (int l = last; l >= 1; l--)
         {
             int fanIn = _widths[l - 1];
+            double[] upper = work.Delta[l], input = work.A[l - 1];
             // The error reaching the layer below goes through this layer's weights before they are used for the step.
-            var below = l > 1 ? new double[fanIn] : null;
-            if (below is not null)
+            if (l > 1)
+            {
+                double[] below = work.Delta[l - 1], z = work.Z[l - 1];
                 for (int i = 0; i < fanIn; i++)
                 {
                     double sum = 0;
-                    for (int unit = 0; unit < _widths[l]; unit++) sum += p[UnitStart(l, unit) + i] * delta[unit];
-                    below[i] = Back(z[l - 1][i], sum);
+                    for (int unit = 0; unit < _widths[l]; unit++) sum += p[UnitStart(l, unit) + i] * upper[unit];
+                    below[i] = Back(z[i], sum);
                 }
+            }
             for (int unit = 0; unit < _widths[l]; unit++)
             {
                 int start = UnitStart(l, unit);
-                for (int i = 0; i < fanIn; i++) gradient[start + i] += delta[unit] * a[l - 1][i];
-                gradient[start + fanIn] += delta[unit];
+                for (int i = 0; i < fanIn; i++) gradient[start + i] += upper[unit] * input[i];
+                gradient[start + fanIn] += upper[unit];
             }
-            if (below is not null) delta = below;
         }
         return loss;
     }
