@@ -5,14 +5,17 @@ namespace LrCompose.Cli.Training;
 /// stability turns on (a step of rate η is stable along the top direction only while η &lt; 2/λ_max). Found by power
 /// iteration on Hessian–vector products, each one a central finite difference of two exact gradients,
 /// <c>Hv ≈ (∇L(p + εv) − ∇L(p − εv)) / 2ε</c> with ‖v‖ = 1 and ε = <see cref="Epsilon"/> (error O(ε²) for a smooth
-/// loss). The iteration stops when the Rayleigh quotient vᵀHv changes by less than <see cref="Tolerance"/> of itself.
+/// loss). The iteration stops when the residual ‖Hv − (vᵀHv)v‖ is below <see cref="Tolerance"/> times |vᵀHv|: for a
+/// symmetric H an eigenvalue then lies within that residual of the estimate vᵀHv (and, since the estimate's error is
+/// of the order of the residual squared over the gap to the next eigenvalue, usually far closer). A stopping rule on
+/// the change of vᵀHv between iterations would stop early where the top two eigenvalues are close.
 /// </summary>
 internal static class Sharpness
 {
     /// <summary>The finite-difference step along the unit vector.</summary>
     public const double Epsilon = 1e-5;
 
-    /// <summary>The relative change of the eigenvalue estimate at which the iteration stops.</summary>
+    /// <summary>The residual, relative to the eigenvalue estimate, at which the iteration stops.</summary>
     public const double Tolerance = 1e-4;
 
     /// <summary>A loss's exact gradient at a point, written into the second argument.</summary>
@@ -43,7 +46,7 @@ internal static class Sharpness
         var minus = new double[n];
         var probe = new double[n];
         Scale(v, 1 / Norm(v));
-        double estimate = double.NaN;
+        double estimate = 0;
         for (int iteration = 0; iteration < maxIterations; iteration++)
         {
             for (int i = 0; i < n; i++) probe[i] = point[i] + Epsilon * v[i];
@@ -58,7 +61,9 @@ internal static class Sharpness
             }
             double norm = Norm(hv);
             if (norm == 0 || !double.IsFinite(norm)) return double.IsFinite(quotient) ? quotient : 0;
-            bool settled = Math.Abs(quotient - estimate) <= Tolerance * Math.Abs(quotient);
+            double residual = 0;
+            for (int i = 0; i < n; i++) residual += (hv[i] - quotient * v[i]) * (hv[i] - quotient * v[i]);
+            bool settled = Math.Sqrt(residual) <= Tolerance * Math.Abs(quotient);
             estimate = quotient;
             for (int i = 0; i < n; i++) v[i] = hv[i] / norm;
             if (settled) break;
