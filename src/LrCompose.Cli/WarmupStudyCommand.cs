@@ -82,7 +82,7 @@ internal static class WarmupStudyCommand
         _ => "even warmup fails",
     };
 
-    /// <summary>A Markdown table (readable as it is in a terminal), then the ranges, one a line.</summary>
+    /// <summary>A Markdown table (readable as it is in a terminal), then the ranges as a list, one a line.</summary>
     internal static string Table(WarmupStudy study)
     {
         var c = study.Comparison;
@@ -102,7 +102,7 @@ internal static class WarmupStudyCommand
             lines.Add($"| {G(row.Peak)} | {row.TrainedWithout}/{n} | {row.TrainedWith}/{n} | {Loss(row.Without)} | {Loss(row.With)} | {Words(row.Verdict)} |");
         lines.Add("");
         foreach (var range in study.Ranges)
-            lines.Add($"{Words(range.Verdict)}: {(range.From == range.To ? $"peak {G(range.From)}" : $"peaks {G(range.From)} to {G(range.To)}")}");
+            lines.Add($"- {Words(range.Verdict)}: {(range.From == range.To ? $"peak {G(range.From)}" : $"peaks {G(range.From)} to {G(range.To)}")}");
         return string.Join(Environment.NewLine, lines);
     }
 

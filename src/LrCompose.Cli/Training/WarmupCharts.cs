@@ -50,19 +50,20 @@ internal static class WarmupCharts
 
     private static void Curve(Plot plot, SharpRun run, Schedule schedule, string label, Color color, double top, long steps)
     {
-        if (run.Sharpness.Length > 0)
-        {
-            var sharp = plot.Add.ScatterLine(run.SharpnessSteps.Select(t => (double)t).ToArray(), run.Sharpness.Select(s => Math.Min(s, top)).ToArray());
-            sharp.LineWidth = 2;
-            sharp.Color = color;
-            sharp.MarkerSize = 5;   // a run that diverges at once has a single measurement: a point, not a line
-            sharp.LegendText = $"λ_max {label}" + (run.Trained ? "" : " (diverged)");
-        }
         double[] xs = Enumerable.Range(0, (int)steps).Select(t => (double)t).ToArray();
         var limit = plot.Add.ScatterLine(xs, xs.Select(t => schedule.Rate((long)t) > 2 / top ? 2 / schedule.Rate((long)t) : top).ToArray());
         limit.LineWidth = 1.5f;
         limit.Color = color;
         limit.LinePattern = LinePattern.Dashed;
         limit.LegendText = $"2/η {label}";
+        // λ_max drawn over its line, which it meets at the edge of stability.
+        if (run.Sharpness.Length > 0)
+        {
+            var sharp = plot.Add.ScatterLine(run.SharpnessSteps.Select(t => (double)t).ToArray(), run.Sharpness.Select(s => Math.Min(s, top)).ToArray());
+            sharp.LineWidth = 2;
+            sharp.Color = color;
+            sharp.MarkerSize = 5;   // a run that diverges at once has a single measurement: a point, not a line
+            sharp.LegendText = $"λ_max {label}" + (!double.IsFinite(run.Final) ? " (diverged)" : run.Trained ? "" : " (did not train)");
+        }
     }
 }
