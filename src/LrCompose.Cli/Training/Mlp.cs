@@ -159,13 +159,16 @@ internal sealed class Mlp
             // The error reaching the layer below goes through this layer's weights before they are used for the step.
             if (l > 1)
             {
+                // Unit by unit, each input's sum gathers its terms in unit order, as a loop over units inside would.
                 double[] below = work.Delta[l - 1], z = work.Z[l - 1];
-                for (int i = 0; i < fanIn; i++)
+                Array.Clear(below);
+                for (int unit = 0; unit < _widths[l]; unit++)
                 {
-                    double sum = 0;
-                    for (int unit = 0; unit < _widths[l]; unit++) sum += p[UnitStart(l, unit) + i] * upper[unit];
-                    below[i] = Back(z[i], sum);
+                    int start = UnitStart(l, unit);
+                    double error = upper[unit];
+                    for (int i = 0; i < fanIn; i++) below[i] += p[start + i] * error;
                 }
+                for (int i = 0; i < fanIn; i++) below[i] = Back(z[i], below[i]);
             }
             for (int unit = 0; unit < _widths[l]; unit++)
             {

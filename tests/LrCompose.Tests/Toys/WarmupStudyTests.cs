@@ -54,10 +54,14 @@ public sealed class WarmupStudyTests
         Assert.Equal(0, WarmupDemo.Unstable(demo.Without, demo.Comparison.Without));
         Assert.False(demo.Without.Trained);
         Assert.True(demo.With.Trained);
-        // Training at the rising rate flattened the loss: λ_max at the end is several times smaller than at the start
-        // and under 2/η of the peak rate.
-        Assert.True(demo.With.Sharpness[^1] < demo.With.Sharpness[0] / 4, $"λ_max {demo.With.Sharpness[0]} → {demo.With.Sharpness[^1]}");
-        Assert.True(demo.With.Sharpness[^1] * demo.Comparison.Peak < 2, $"λ_max {demo.With.Sharpness[^1]} at rate {demo.Comparison.Peak}");
+        // Training at the rising rate flattened the loss: λ_max at the end, measured to the tolerance (the panel's
+        // short measurements could only err low), is several times smaller than at the start and under 2/η of the peak.
+        var c = demo.Comparison;
+        var ends = SharpNetwork.Train(c.With, 1, c.Steps, sharpnessEvery: (int)c.Steps, sharpnessIterations: 5_000).Sharpness;
+        Assert.Equal([0L, c.Steps], SharpNetwork.Train(c.With, 1, c.Steps, sharpnessEvery: (int)c.Steps).SharpnessSteps);
+        Assert.True(ends[1] < ends[0] / 4, $"λ_max {ends[0]} → {ends[1]}");
+        Assert.True(ends[1] * c.Peak < 2, $"λ_max {ends[1]} at rate {c.Peak}");
+        Assert.Equal(ends[1], demo.With.Sharpness[^1], 0.05 * ends[1]);
     }
 
     [Fact]
