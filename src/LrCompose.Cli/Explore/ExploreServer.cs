@@ -154,8 +154,14 @@ internal static class ExploreServer
         if (recipes.Length == 0 || recipes.Length > MaxRecipes) throw new CliInputException($"give 1 to {MaxRecipes} recipes");
         var read = recipes.Select(r => Cli.Recipe.Read(Limited(r))).ToList();
         var curves = read.Select(r => Simulations.Train(model, r.Schedule)).ToList();
+        // λ_max about twenty times a run, with the rate there: the reader can set η·λ_max against 2.
+        var sharpness = read.Zip(curves, (r, c) =>
+        {
+            var (steps, values) = Simulations.SharpnessOverTraining(model, r.Schedule, Math.Max(1, c.Length / 20));
+            return new { steps, values, rates = steps.Select(t => r.Schedule.Rate(t)) };
+        }).ToList();
         byte[] svg = Charts.RenderLosses(read.Select(r => r.Text).ToList(), curves, "svg", $"training loss on the {model} model");
-        return Results.Json(new { ok = true, finalLosses = curves.Select(c => c[^1]), svg = System.Text.Encoding.UTF8.GetString(svg) });
+        return Results.Json(new { ok = true, finalLosses = curves.Select(c => c[^1]), sharpness, svg = System.Text.Encoding.UTF8.GetString(svg) });
     }
 
     /// <summary>

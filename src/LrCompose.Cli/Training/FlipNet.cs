@@ -47,6 +47,12 @@ internal sealed class FlipNet
     /// <summary>The mean loss over all sixteen images, without training.</summary>
     public double Loss() => Network.Loss(_p, Images, Targets);
 
+    /// <summary>
+    /// λ_max of the Hessian of the mean loss over all sixteen images, where the network stands (ReLU's kinks make the
+    /// finite differences rough where a unit sits at zero, so the estimate is as good as the iterations get it).
+    /// </summary>
+    public double Sharpness() => Training.Sharpness.Top((p, g) => Network.Gradient(p, Images, Targets, g), _p);
+
     /// <summary>One SGD step on one image at rate <paramref name="lr"/> (<paramref name="first"/>: the first step of the run); returns the image's loss before it.</summary>
     public double Step(double[] x, double[] y, double lr, bool first)
     {

@@ -115,6 +115,15 @@ public class ExploreApiTests(ExploreServerFixture server) : IClassFixture<Explor
         var finals = doc.RootElement.GetProperty("finalLosses").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal(2, finals.Length);
         Assert.All(finals, f => Assert.True(double.IsFinite(f)));
+        // λ_max along each run, with the rate where it was measured; the quadratic's Hessian is 2 everywhere.
+        var sharpness = doc.RootElement.GetProperty("sharpness").EnumerateArray().ToList();
+        Assert.Equal(2, sharpness.Count);
+        foreach (var run in sharpness)
+        {
+            Assert.Equal(0, run.GetProperty("steps")[0].GetInt64());
+            Assert.All(run.GetProperty("values").EnumerateArray(), v => Assert.Equal(2, v.GetDouble(), 1e-6));
+            Assert.Equal(run.GetProperty("steps").GetArrayLength(), run.GetProperty("rates").GetArrayLength());
+        }
     }
 
     [Fact]

@@ -137,6 +137,7 @@ public sealed class ExploreBrowserTests(ExploreServerFixture server) : IClassFix
         Screenshot("range-test");
         _browser.FindElement(By.Id("tr-cyclic")).Click();
         Wait.Until(d => (d.FindElement(By.Id("tr-chart")).GetAttribute("innerHTML") ?? "").Contains("triangular"));
+        Assert.Contains("largest η·λ_max/2", _browser.FindElement(By.Id("tr-sharpness")).Text);
         ((IJavaScriptExecutor)_browser).ExecuteScript("document.getElementById('training').scrollIntoView()");
         Screenshot("cyclical");
     }
