@@ -31,7 +31,9 @@ internal static class WarmupStudyCommand
             int count = parse.GetValue(seeds);
             if (count is < 1 or > 20) throw new CliInputException($"--seeds was {count}: it must be a whole number from 1 to 20");
             var writer = parse.InvocationConfiguration.Output;
-            WarmupComparison.Of(schedule); // a recipe without a warmup is refused before any training
+            // A recipe without a warmup, or a peak it cannot be scaled to, is refused before any training or file.
+            var comparison = WarmupComparison.Of(schedule);
+            foreach (double peak in peakList) comparison.AtPeak(peak);
             if (parse.GetValue(output) is { } path)
             {
                 string format = Charts.FormatOf(path);

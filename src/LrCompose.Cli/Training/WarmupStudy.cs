@@ -107,6 +107,10 @@ internal sealed record WarmupComparison(Schedule With, Schedule Without, long Wa
     public (Schedule With, Schedule Without) AtPeak(double peak)
     {
         if (!(peak > 0) || !double.IsFinite(peak)) throw new CliInputException($"a peak must be a finite rate above 0, not {peak}");
-        return (With.Scale(peak / Peak), Without.Scale(peak / Peak));
+        // Scale's own rule, said in the study's words: a factor is at most 1e100.
+        double factor = peak / Peak;
+        if (!(factor <= 1e100))
+            throw new CliInputException($"a peak of {peak.ToString(System.Globalization.CultureInfo.InvariantCulture)} is more than 1e100 times the recipe's own peak of {Peak.ToString(System.Globalization.CultureInfo.InvariantCulture)}: ask for a smaller peak or write the recipe nearer it");
+        return (With.Scale(factor), Without.Scale(factor));
     }
 }

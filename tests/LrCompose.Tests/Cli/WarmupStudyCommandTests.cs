@@ -36,6 +36,8 @@ public sealed class WarmupStudyCommandTests
     [InlineData("cosine 100 peak=0.1", "has no warmup")]
     [InlineData("warmup 10 >> constant 1 |> take 50 --peaks 1,-2", "--peaks was '1,-2'")]
     [InlineData("warmup 10 >> constant 1 |> take 50 --seeds 0", "--seeds was 0")]
+    [InlineData("warmup 10 >> constant 1 |> take 50 --peaks 1e300", "more than 1e100 times the recipe's own peak of 1")]
+    [InlineData("warmup 10 >> constant 1 |> take 50 --chart x", "'x'")]
     [InlineData("warmup 10 >> constant 1 |> take 50 --out chart.gif", ".gif")]
     public void Bad_input_is_one_line_and_exit_2(string arguments, string said)
     {
