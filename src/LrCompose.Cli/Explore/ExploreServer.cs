@@ -189,12 +189,8 @@ internal static class ExploreServer
             trainedWithout = demo.Without.Trained,
             unstableWith = Training.WarmupDemo.Unstable(demo.With, c.With),
             unstableWithout = Training.WarmupDemo.Unstable(demo.Without, c.Without),
-            // Both charts sit in one page: their clip-path ids get their own prefixes, or the second would clip by the first's.
-            lossSvg = Prefixed(Training.WarmupCharts.Losses(demo, "svg"), "wl"),
-            sharpnessSvg = Prefixed(Training.WarmupCharts.Sharpness(demo, "svg"), "ws"),
+            lossSvg = System.Text.Encoding.UTF8.GetString(Training.WarmupCharts.Losses(demo, "svg")),
+            sharpnessSvg = System.Text.Encoding.UTF8.GetString(Training.WarmupCharts.Sharpness(demo, "svg")),
         });
     }
-
-    private static string Prefixed(byte[] svg, string prefix) =>
-        System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(svg), @"\bcl_(?=[0-9])", prefix + "_cl_");
 }

@@ -138,6 +138,10 @@ public sealed class ExploreBrowserTests(ExploreServerFixture server) : IClassFix
         _browser.FindElement(By.Id("tr-cyclic")).Click();
         Wait.Until(d => (d.FindElement(By.Id("tr-chart")).GetAttribute("innerHTML") ?? "").Contains("triangular"));
         Assert.Contains("largest η·λ_max/2", _browser.FindElement(By.Id("tr-sharpness")).Text);
+        // Every chart of the page is an inline SVG: an id used twice would make one chart clip by another's paths.
+        var duplicated = ((IJavaScriptExecutor)_browser).ExecuteScript(
+            "const seen = new Set(), twice = []; document.querySelectorAll('[id]').forEach(e => seen.has(e.id) ? twice.push(e.id) : seen.add(e.id)); return twice.join(' ');");
+        Assert.Equal("", duplicated);
         ((IJavaScriptExecutor)_browser).ExecuteScript("document.getElementById('training').scrollIntoView()");
         Screenshot("cyclical");
     }
