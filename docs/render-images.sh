@@ -60,3 +60,7 @@ lrc plot "warmup 500 >> cosine 9500 peak=1e-3" \
   --steps 15000 --out docs/images/live-retarget.png
 lrc plot "warmup 32 >> until-plateau patience=2 threshold=0.02 (constant 0.05) >> linear 96 from=0.05 to=0" \
   --observations docs/data/flipnet-validation.csv --steps 480 --out docs/images/live-plateau.png
+
+# docs/training.md: the warmup study's demo at the peak of 1, seed 1
+lrc warmup-study "warmup 100 >> constant 1 |> take 400" --peaks 1 --seeds 1 --out docs/images/warmup-sharpness.png
+lrc warmup-study "warmup 100 >> constant 1 |> take 400" --peaks 1 --seeds 1 --chart loss --out docs/images/warmup-loss.png

@@ -99,7 +99,7 @@ internal static class Charts
         return Encode(plot, format);
     }
 
-    private static byte[] Encode(Plot plot, string format) => format switch
+    internal static byte[] Encode(Plot plot, string format) => format switch
     {
         "png" => plot.GetImageBytes(Width, Height, ImageFormat.Png),
         "svg" => System.Text.Encoding.UTF8.GetBytes(StableClipIds(plot.GetSvgXml(Width, Height))),

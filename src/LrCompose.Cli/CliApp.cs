@@ -93,6 +93,7 @@ public static class CliApp
         ConformanceCommand.Create(),
         LrFindCommand.Create(),
         ExploreCommand.Create(),
+        WarmupStudyCommand.Create(),
         Forecast.FitCommand.Create(),
         Forecast.PredictCommand.Create(),
         Forecast.RankCommand.Create(),

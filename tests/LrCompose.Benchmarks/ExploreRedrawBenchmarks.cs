@@ -46,4 +46,9 @@ public class ExploreRedrawBenchmarks
 
     [Benchmark(Description = "range test panel on the flip network")]
     public Task<string> RangeTestPanel() => _client.GetStringAsync("/api/range-test?model=flipnet&rules=fastai");
+
+    /// <summary>The warmup panel's answer for its default schedule: two runs of the sharp network, λ_max about fifty
+    /// times each, both charts. The goal is about a second.</summary>
+    [Benchmark(Description = "warmup panel on the sharp network (its default schedule)")]
+    public Task<string> WarmupPanel() => _client.GetStringAsync("/api/warmup?r=" + Uri.EscapeDataString(LrCompose.Cli.Training.WarmupDemo.DefaultRecipe));
 }

@@ -47,6 +47,7 @@ internal static class ExploreServer
             request.Query["log"] == "1", request.Query["momentum"] == "1", request.Query["steps"].ToString())));
         app.MapGet("/api/range-test", (HttpRequest request) => Answer(() => RangeTestPanel(request.Query["model"].ToString(), request.Query["rules"].ToString())));
         app.MapGet("/api/train", (HttpRequest request) => Answer(() => TrainPanel(request.Query["model"].ToString(), request.Query["r"].Select(r => r ?? "").ToArray())));
+        app.MapGet("/api/warmup", (HttpRequest request) => Answer(() => WarmupPanel(request.Query["r"].ToString())));
         app.MapGet("/api/forecast", (HttpRequest request) => Answer(() => ForecastAnswer(request.Query["r"].ToString(), request.Query["law"].ToString(), known)));
         return app;
     }
@@ -153,7 +154,43 @@ internal static class ExploreServer
         if (recipes.Length == 0 || recipes.Length > MaxRecipes) throw new CliInputException($"give 1 to {MaxRecipes} recipes");
         var read = recipes.Select(r => Cli.Recipe.Read(Limited(r))).ToList();
         var curves = read.Select(r => Simulations.Train(model, r.Schedule)).ToList();
+        // λ_max about twenty times a run, with the rate there: the reader can set η·λ_max against 2.
+        var sharpness = read.Zip(curves, (r, c) =>
+        {
+            var (steps, values) = Simulations.SharpnessOverTraining(model, r.Schedule, Math.Max(1, c.Length / 20));
+            return new { steps, values, rates = steps.Select(t => r.Schedule.Rate(t)) };
+        }).ToList();
         byte[] svg = Charts.RenderLosses(read.Select(r => r.Text).ToList(), curves, "svg", $"training loss on the {model} model");
-        return Results.Json(new { ok = true, finalLosses = curves.Select(c => c[^1]), svg = System.Text.Encoding.UTF8.GetString(svg) });
+        return Results.Json(new { ok = true, finalLosses = curves.Select(c => c[^1]), sharpness, svg = System.Text.Encoding.UTF8.GetString(svg) });
+    }
+
+    /// <summary>
+    /// The warmup panel: the recipe and the recipe without its warmup trained on the sharp network (seed 1), the loss
+    /// curves, λ_max over training against each run's 2/η(t), and where each rate first crossed its run's limit.
+    /// </summary>
+    private static IResult WarmupPanel(string text)
+    {
+        var demo = Training.WarmupDemo.Run(Cli.Recipe.Read(Limited(text)).Schedule);
+        var c = demo.Comparison;
+        static double? Finite(double v) => double.IsFinite(v) ? v : null;
+        return Results.Json(new
+        {
+            ok = true,
+            recipe = c.With.ToString(),
+            without = c.Without.ToString(),
+            warmupSteps = c.WarmupSteps,
+            steps = c.Steps,
+            peak = c.Peak,
+            initialSharpness = demo.With.Sharpness[0],
+            finalSharpness = demo.With.Sharpness[^1],
+            finalWith = Finite(demo.With.Final),
+            finalWithout = Finite(demo.Without.Final),
+            trainedWith = demo.With.Trained,
+            trainedWithout = demo.Without.Trained,
+            unstableWith = Training.WarmupDemo.Unstable(demo.With, c.With),
+            unstableWithout = Training.WarmupDemo.Unstable(demo.Without, c.Without),
+            lossSvg = System.Text.Encoding.UTF8.GetString(Training.WarmupCharts.Losses(demo, "svg")),
+            sharpnessSvg = System.Text.Encoding.UTF8.GetString(Training.WarmupCharts.Sharpness(demo, "svg")),
+        });
     }
 }

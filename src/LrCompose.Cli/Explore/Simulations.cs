@@ -8,10 +8,13 @@ internal static class Simulations
 {
     public const int MaxSteps = 2_000;
 
-    /// <summary>A model: a fresh state, and one training step at a rate that returns the loss after it.</summary>
+    /// <summary>A model: a fresh state, one training step at a rate that returns the loss after it, and the sharpness
+    /// (λ_max of the Hessian of its whole-data loss, <see cref="Training.Sharpness"/>) where it stands.</summary>
     private interface IModel
     {
         double Step(double rate);
+
+        double Sharpness();
     }
 
     private static IModel Create(string name) => name switch
@@ -50,6 +53,30 @@ internal static class Simulations
         return losses;
     }
 
+    /// <summary>
+    /// λ_max where training stands, every <paramref name="every"/> steps of training a fresh model with the schedule
+    /// (at most <see cref="MaxSteps"/> steps): the steps and the values, the first at step 0, before any update.
+    /// </summary>
+    public static (long[] Steps, double[] Sharpness) SharpnessOverTraining(string model, Schedule schedule, int every)
+    {
+        var m = Create(model);
+        long steps = Math.Min(schedule.Length ?? MaxSteps, MaxSteps);
+        var at = new List<long>();
+        var values = new List<double>();
+        for (int t = 0; t <= steps; t++)
+        {
+            if (t % every == 0)
+            {
+                double sharpness = m.Sharpness();
+                if (!double.IsFinite(sharpness)) break;   // a run that blew up has no curvature worth drawing
+                at.Add(t);
+                values.Add(sharpness);
+            }
+            if (t < steps && !double.IsFinite(m.Step(schedule.Rate(t)))) break;
+        }
+        return ([.. at], [.. values]);
+    }
+
     /// <summary>Minimise w² from w = 5 with gradient noise σ = 2 (the seed documents' first experiment).</summary>
     private sealed class NoisyQuadratic : IModel
     {
@@ -62,6 +89,24 @@ internal static class Simulations
             _w -= rate * (2 * _w + noise);
             return double.IsFinite(_w) ? _w * _w : double.PositiveInfinity;
         }
+
+        /// <summary>The loss w² has the Hessian 2 everywhere; measured all the same, from its gradient 2w.</summary>
+        public double Sharpness() => double.IsFinite(_w) ? Training.Sharpness.Top((p, g) => g[0] = 2 * p[0], [_w]) : double.NaN;
+    }
+
+    /// <summary>The classifier's 200 points, alternately from the clouds around (−1, −1) (label 0) and (1, 1) (label 1).</summary>
+    internal static (double[][] X, double[] Y) ClassifierData()
+    {
+        var random = new Random(7);
+        var x = new double[200][];
+        var y = new double[200];
+        for (int i = 0; i < 200; i++)
+        {
+            y[i] = i % 2;
+            double centre = y[i] == 1 ? 1 : -1;
+            x[i] = [centre + Normal(random), centre + Normal(random)];
+        }
+        return (x, y);
     }
 
     /// <summary>Logistic regression, full batch, on 200 points from two Gaussian clouds.</summary>
@@ -71,32 +116,33 @@ internal static class Simulations
         private readonly double[] _y;
         private double _w0, _w1, _b;
 
-        public Classifier()
-        {
-            var random = new Random(7);
-            _x = new double[200][];
-            _y = new double[200];
-            for (int i = 0; i < 200; i++)
-            {
-                _y[i] = i % 2;
-                double centre = _y[i] == 1 ? 1 : -1;
-                _x[i] = [centre + Normal(random), centre + Normal(random)];
-            }
-        }
+        public Classifier() => (_x, _y) = ClassifierData();
 
-        public double Step(double rate)
+        /// <summary>The mean cross-entropy's gradient at (w0, w1, b).</summary>
+        private void Gradient(ReadOnlySpan<double> w, Span<double> g)
         {
             double g0 = 0, g1 = 0, gb = 0;
             for (int i = 0; i < _x.Length; i++)
             {
-                double p = 1 / (1 + Math.Exp(-(_w0 * _x[i][0] + _w1 * _x[i][1] + _b)));
+                double p = 1 / (1 + Math.Exp(-(w[0] * _x[i][0] + w[1] * _x[i][1] + w[2])));
                 g0 += (p - _y[i]) * _x[i][0];
                 g1 += (p - _y[i]) * _x[i][1];
                 gb += p - _y[i];
             }
-            _w0 -= rate * g0 / _x.Length;
-            _w1 -= rate * g1 / _x.Length;
-            _b -= rate * gb / _x.Length;
+            g[0] = g0 / _x.Length;
+            g[1] = g1 / _x.Length;
+            g[2] = gb / _x.Length;
+        }
+
+        public double Sharpness() => Training.Sharpness.Top(Gradient, [_w0, _w1, _b]);
+
+        public double Step(double rate)
+        {
+            Span<double> g = stackalloc double[3];
+            Gradient([_w0, _w1, _b], g);
+            _w0 -= rate * g[0];
+            _w1 -= rate * g[1];
+            _b -= rate * g[2];
             double loss = 0;
             for (int i = 0; i < _x.Length; i++)
             {
@@ -109,86 +155,22 @@ internal static class Simulations
     }
 
     /// <summary>
-    /// The seed's flip network: 4 → 3 (ReLU) → 4, learning the transpose of the sixteen binary 2×2 images, one image a
-    /// step in a fixed order, SGD with momentum 0.9. The loss returned is the mean over all sixteen images after the step.
+    /// The seed's flip network (<see cref="Training.FlipNet"/>, seed 42), one image a step in the fixed order; the loss
+    /// returned is the mean over all sixteen images after the step.
     /// </summary>
     private sealed class FlipNetwork : IModel
     {
-        private const int In = 4, Hidden = 3, Out = 4;
-        // Parameters, flattened: first-layer weights [Hidden×In], its biases, second-layer weights [Out×Hidden], its biases.
-        private readonly double[] _p = new double[Hidden * In + Hidden + Out * Hidden + Out];
-        private readonly double[] _velocity;
-        private int _image;
-
-        public FlipNetwork()
-        {
-            var random = new Random(42);
-            for (int i = 0; i < _p.Length; i++)
-            {
-                int fanIn = i < Hidden * In + Hidden ? In : Hidden;   // nn.Linear's uniform ±1/√fan-in
-                _p[i] = (random.NextDouble() * 2 - 1) / Math.Sqrt(fanIn);
-            }
-            _velocity = new double[_p.Length];
-        }
-
-        private static double Pixel(int image, int i) => (image >> (3 - i)) & 1;
-        private static double Transposed(int image, int k) => Pixel(image, k switch { 1 => 2, 2 => 1, _ => k });
-        private static int W1(int j, int i) => j * In + i;
-        private static int B1(int j) => Hidden * In + j;
-        private static int W2(int k, int j) => Hidden * In + Hidden + k * Hidden + j;
-        private static int B2(int k) => Hidden * In + Hidden + Out * Hidden + k;
-
-        /// <summary>The hidden activations and the outputs for one image.</summary>
-        private (double[] Hidden, double[] Output) Forward(int image)
-        {
-            var h = new double[Hidden];
-            var o = new double[Out];
-            for (int j = 0; j < Hidden; j++)
-            {
-                double sum = _p[B1(j)];
-                for (int i = 0; i < In; i++) sum += _p[W1(j, i)] * Pixel(image, i);
-                h[j] = Math.Max(0, sum);
-            }
-            for (int k = 0; k < Out; k++)
-            {
-                o[k] = _p[B2(k)];
-                for (int j = 0; j < Hidden; j++) o[k] += _p[W2(k, j)] * h[j];
-            }
-            return (h, o);
-        }
+        private readonly Training.FlipNet _net = new(42);
+        private long _step;
 
         public double Step(double rate)
         {
-            int image = _image;
-            _image = (_image + 1) % 16;
-            var (h, o) = Forward(image);
-            var gradient = new double[_p.Length];
-            for (int k = 0; k < Out; k++)
-            {
-                double g = (o[k] - Transposed(image, k)) / 2;   // d/do of the mean squared error over four outputs
-                gradient[B2(k)] = g;
-                for (int j = 0; j < Hidden; j++)
-                {
-                    gradient[W2(k, j)] = g * h[j];
-                    if (h[j] > 0)
-                    {
-                        gradient[B1(j)] += g * _p[W2(k, j)];
-                        for (int i = 0; i < In; i++) gradient[W1(j, i)] += g * _p[W2(k, j)] * Pixel(image, i);
-                    }
-                }
-            }
-            for (int i = 0; i < _p.Length; i++)
-            {
-                _velocity[i] = 0.9 * _velocity[i] + gradient[i];
-                _p[i] -= rate * _velocity[i];
-            }
-            double loss = 0;
-            for (int x = 0; x < 16; x++)
-            {
-                var (_, output) = Forward(x);
-                for (int k = 0; k < Out; k++) loss += (output[k] - Transposed(x, k)) * (output[k] - Transposed(x, k)) / (4 * 16);
-            }
+            int image = (int)(_step % 16);
+            _net.Step(Training.FlipNet.Images[image], Training.FlipNet.Targets[image], rate, first: _step++ == 0);
+            double loss = _net.Loss();
             return double.IsFinite(loss) ? loss : double.PositiveInfinity;
         }
+
+        public double Sharpness() => _net.Sharpness();
     }
 }

@@ -115,5 +115,39 @@ public class ExploreApiTests(ExploreServerFixture server) : IClassFixture<Explor
         var finals = doc.RootElement.GetProperty("finalLosses").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal(2, finals.Length);
         Assert.All(finals, f => Assert.True(double.IsFinite(f)));
+        // λ_max along each run, with the rate where it was measured; the quadratic's Hessian is 2 everywhere.
+        var sharpness = doc.RootElement.GetProperty("sharpness").EnumerateArray().ToList();
+        Assert.Equal(2, sharpness.Count);
+        foreach (var run in sharpness)
+        {
+            Assert.Equal(0, run.GetProperty("steps")[0].GetInt64());
+            Assert.All(run.GetProperty("values").EnumerateArray(), v => Assert.Equal(2, v.GetDouble(), 1e-6));
+            Assert.Equal(run.GetProperty("steps").GetArrayLength(), run.GetProperty("rates").GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task The_warmup_panel_trains_with_and_without_the_warmup_and_says_where_the_rate_crossed_the_line()
+    {
+        using var doc = JsonDocument.Parse(await (await Get("/api/warmup?r=" + Q(LrCompose.Cli.Training.WarmupDemo.DefaultRecipe))).Content.ReadAsStringAsync());
+        var root = doc.RootElement;
+        var demo = LrCompose.Cli.Training.WarmupDemo.Run(Schedule.Parse(LrCompose.Cli.Training.WarmupDemo.DefaultRecipe));
+        Assert.Equal(demo.With.Final, root.GetProperty("finalWith").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("finalWithout").ValueKind);
+        Assert.True(root.GetProperty("trainedWith").GetBoolean());
+        Assert.False(root.GetProperty("trainedWithout").GetBoolean());
+        Assert.Equal(0, root.GetProperty("unstableWithout").GetInt64());
+        Assert.Equal(100, root.GetProperty("warmupSteps").GetInt64());
+        Assert.Equal(demo.With.Sharpness[0], root.GetProperty("initialSharpness").GetDouble());
+        Assert.Contains("2/η without it", root.GetProperty("sharpnessSvg").GetString());
+        Assert.Contains("with the warmup", root.GetProperty("lossSvg").GetString());
+    }
+
+    [Fact]
+    public async Task The_warmup_panel_refuses_a_recipe_without_a_warmup_in_words()
+    {
+        var response = await Get("/api/warmup?r=" + Q("constant 0.1 |> take 100"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("has no warmup", await response.Content.ReadAsStringAsync());
     }
 }

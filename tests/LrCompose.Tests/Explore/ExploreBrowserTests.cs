@@ -12,7 +12,7 @@ namespace LrCompose.Tests.Explore;
 /// installs when missing; without them the tests are skipped with one line, except under CI=true) driven by Selenium. Type a recipe and the chart changes; move a slider and the recipe text
 /// and the chart change; a bad recipe shows the caret message and the last good chart stays; a toggle hides a series;
 /// the range-test panel shows the library's own suggestions; editing the forecast's recipe, by text or slider, redraws
-/// its predicted curve. Each panel's screenshot is saved under TestResults/.
+/// its predicted curve; the warmup panel shows λ_max against 2/η for the schedule being edited. Each panel's screenshot is saved under TestResults/.
 /// </summary>
 [Collection(nameof(BrowserCollection))]
 public sealed class ExploreBrowserTests(ExploreServerFixture server) : IClassFixture<ExploreServerFixture>, IDisposable
@@ -135,13 +135,49 @@ public sealed class ExploreBrowserTests(ExploreServerFixture server) : IClassFix
             Assert.Equal(value, shown[name], value * 1e-3);
         ((IJavaScriptExecutor)_browser).ExecuteScript("document.getElementById('range-test').scrollIntoView()");
         Screenshot("range-test");
-        _browser.FindElement(By.Id("tr-warmup")).Click();
-        Wait.Until(d => (d.FindElement(By.Id("tr-chart")).GetAttribute("innerHTML") ?? "").Contains("<svg"));
-        ((IJavaScriptExecutor)_browser).ExecuteScript("document.getElementById('training').scrollIntoView()");
-        Screenshot("training");
         _browser.FindElement(By.Id("tr-cyclic")).Click();
         Wait.Until(d => (d.FindElement(By.Id("tr-chart")).GetAttribute("innerHTML") ?? "").Contains("triangular"));
+        Assert.Contains("largest η·λ_max/2", _browser.FindElement(By.Id("tr-sharpness")).Text);
+        // Every chart of the page is an inline SVG: an id used twice would make one chart clip by another's paths.
+        var duplicated = ((IJavaScriptExecutor)_browser).ExecuteScript(
+            "const seen = new Set(), twice = []; document.querySelectorAll('[id]').forEach(e => seen.has(e.id) ? twice.push(e.id) : seen.add(e.id)); return twice.join(' ');");
+        Assert.Equal("", duplicated);
+        ((IJavaScriptExecutor)_browser).ExecuteScript("document.getElementById('training').scrollIntoView()");
         Screenshot("cyclical");
+    }
+
+    [BrowserFact]
+    public void The_warmup_panel_shows_sharpness_under_the_line_with_the_warmup_and_redraws_for_the_edited_schedule()
+    {
+        Open();
+        string Sharpness() => _browser.FindElement(By.Id("wu-sharpness")).GetAttribute("innerHTML") ?? "";
+        string Loss() => _browser.FindElement(By.Id("wu-loss")).GetAttribute("innerHTML") ?? "";
+        string Facts() => _browser.FindElement(By.Id("wu-facts")).Text;
+        // The default sits where warmup helps: without it the rate is above 2/λ_max from step 0 and the run diverges.
+        Wait.Until(_ => Sharpness().Contains("2/η with the warmup") && Loss().Contains("diverged at step") && Facts().Length > 0);
+        var demo = LrCompose.Cli.Training.WarmupDemo.Run(Schedule.Parse(LrCompose.Cli.Training.WarmupDemo.DefaultRecipe));
+        string F2(double v) => v.ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"λ_max {F2(demo.With.Sharpness[0])} at the start", Facts());
+        Assert.Contains($"{F2(demo.With.Sharpness[^1])} at the end with the warmup", Facts());
+        Assert.Contains("With the warmup: trained", Facts());
+        Assert.Contains("Without: diverged, its rate first above 2/λ_max at step 0.", Facts());
+        ((IJavaScriptExecutor)_browser).ExecuteScript("document.getElementById('warmup').scrollIntoView()");
+        Screenshot("warmup");
+
+        // At a peak under 2/λ_max of the start the warmup is not needed: both runs train, and the charts are redrawn.
+        var input = _browser.FindElement(By.CssSelector("#wu-recipe input[type=text]"));
+        string sharpness = Sharpness(), loss = Loss();
+        input.Clear();
+        input.SendKeys("warmup 100 >> constant 0.05 |> take 400" + Keys.Enter);
+        Wait.Until(_ => Sharpness() != sharpness && Loss() != loss && Facts().Contains("Without: trained"));
+        Assert.Contains("peak 0.05", Facts());
+        Assert.DoesNotContain("diverged", Loss());
+
+        // A recipe without a warmup is refused with the server's words; the last charts stay.
+        input.Clear();
+        input.SendKeys("cosine 100 peak=0.1" + Keys.Enter);
+        Wait.Until(d => d.FindElement(By.CssSelector("#wu-recipe .error")).Text.Contains("has no warmup"));
+        Assert.Contains("<svg", Sharpness());
     }
 }
 

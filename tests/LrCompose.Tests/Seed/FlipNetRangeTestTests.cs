@@ -1,3 +1,4 @@
+using LrCompose.Cli.Training;
 using static LrCompose.Schedules;
 
 namespace LrCompose.Tests.Seed;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LrCompose.Cli.Training;
 using LrCompose.Tests.Support;
 using static LrCompose.Schedules;
 
@@ -31,7 +32,7 @@ public class FlipNetTests
         using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared, "conformance", "seed-experiments.json")));
         var flipnet = file.RootElement.GetProperty("flipnet");
         double[] recorded = flipnet.GetProperty("losses").GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
-        var net = new FlipNet(flipnet.GetProperty("initial_weights_seed42"));
+        var net = Recorded(flipnet.GetProperty("initial_weights_seed42"));
 
         double[] ours = net.Train(ByEpoch(name).PerEpoch(StepsPerEpoch), recorded.Length);
 
@@ -44,9 +45,17 @@ public class FlipNetTests
     {
         using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared, "conformance", "seed-experiments.json")));
         var weights = file.RootElement.GetProperty("flipnet").GetProperty("initial_weights_seed42");
-        double Final(string name) => new FlipNet(weights).Train(ByEpoch(name).PerEpoch(StepsPerEpoch), 30)[^1];
+        double Final(string name) => Recorded(weights).Train(ByEpoch(name).PerEpoch(StepsPerEpoch), 30)[^1];
         Assert.Equal(0.1516, Final("Constant"), 4);
         Assert.Equal(0.1269, Final("StepLR"), 4);
         Assert.Equal(0.1252, Final("CosineAnnealingLR"), 4);
+    }
+
+    /// <summary>The network from PyTorch's recorded state dict (layer1/layer2 weight and bias).</summary>
+    private static FlipNet Recorded(JsonElement weights)
+    {
+        double[] Row(JsonElement row) => row.EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        double[][] Matrix(string name) => weights.GetProperty(name).EnumerateArray().Select(Row).ToArray();
+        return FlipNet.FromLayers(Matrix("layer1.weight"), Row(weights.GetProperty("layer1.bias")), Matrix("layer2.weight"), Row(weights.GetProperty("layer2.bias")));
     }
 }
