@@ -52,9 +52,9 @@ public sealed partial class TrainingPlan : IEquatable<TrainingPlan>
         foreach (var entry in entries)
         {
             if (entry.Unit != PlanUnit.Steps && batchSize is null)
-                throw Guard.Fail("unit", entry.Unit.ToString(), $"of {entry.Key} counts consumed {entry.Unit.ToString().ToLowerInvariant()}: the plan needs a batch-size schedule");
+                throw Guard.Fail("unit", entry.Unit.ToString(), $"counts consumed {entry.Unit.ToString().ToLowerInvariant()} for {entry.Key}, so the plan needs a batch-size schedule");
             if (entry.Unit == PlanUnit.Tokens && tokensPerSample is null)
-                throw Guard.Fail("unit", entry.Unit.ToString(), $"of {entry.Key} counts tokens: the plan needs tokens-per-sample");
+                throw Guard.Fail("unit", entry.Unit.ToString(), $"counts tokens for {entry.Key}, so the plan needs tokens-per-sample");
             if (entry.Field == PlanField.LearningRate && rescale != LearningRateRescale.None && !double.IsFinite(entry.Schedule.Max * MaxFactor(batchSize!, rescale)))
                 throw Guard.Fail(nameof(rescale), rescale.ToString(), $"would take {entry.Key} past the largest double");
         }
