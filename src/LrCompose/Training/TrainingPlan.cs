@@ -55,8 +55,6 @@ public sealed partial class TrainingPlan : IEquatable<TrainingPlan>
                 throw Guard.Fail("unit", entry.Unit.ToString(), $"counts consumed {entry.Unit.ToString().ToLowerInvariant()} for {entry.Key}, so the plan needs a batch-size schedule");
             if (entry.Unit == PlanUnit.Tokens && tokensPerSample is null)
                 throw Guard.Fail("unit", entry.Unit.ToString(), $"counts tokens for {entry.Key}, so the plan needs tokens-per-sample");
-            if (entry.Field == PlanField.LearningRate && rescale != LearningRateRescale.None && !double.IsFinite(entry.Schedule.Max * MaxFactor(batchSize!, rescale)))
-                throw Guard.Fail(nameof(rescale), rescale.ToString(), $"would take {entry.Key} past the largest double");
         }
         Entries = entries;
         BatchSize = batchSize;
@@ -170,14 +168,9 @@ public sealed partial class TrainingPlan : IEquatable<TrainingPlan>
         };
         double value = entry.Schedule.Rate(at);
         if (entry.Field != PlanField.LearningRate || Rescale == LearningRateRescale.None) return value;
+        // Rates are at most 1e100 and the ratio of two batch sizes at most 2^63: the product is always finite.
         double ratio = (double)BatchSize!.BatchAt(step) / BatchSize.InitialBatchSize;
         return value * (Rescale == LearningRateRescale.Sqrt ? Math.Sqrt(ratio) : ratio);
-    }
-
-    private static double MaxFactor(BatchSizeSchedule batch, LearningRateRescale rescale)
-    {
-        double ratio = (double)batch.Stages.Max(s => s.BatchSize) / batch.InitialBatchSize;
-        return rescale == LearningRateRescale.Sqrt ? Math.Sqrt(ratio) : ratio;
     }
 
     private TrainingPlan Put(PlanEntry entry)
