@@ -17,7 +17,7 @@ internal static class DescribeCommand
             if (PlanCommands.Read(parse.GetValue(recipe)!) is { } plan)
             {
                 PlanCommands.RefuseRecipeOptions(false, parse.GetValue(observations));
-                return PlanCommands.Describe(plan, Sampling.Scannable(PlanCommands.Horizon(plan, parse.GetValue(steps)), "describe"), parse.InvocationConfiguration.Output);
+                return PlanCommands.Guarded(() => PlanCommands.Describe(plan, Sampling.Scannable(PlanCommands.Horizon(plan, parse.GetValue(steps)), "describe"), parse.InvocationConfiguration.Output));
             }
             var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
             var report = ScheduleReport.Of(r.Schedule, Sampling.Scannable(r.Horizon(parse.GetValue(steps)), "describe"));

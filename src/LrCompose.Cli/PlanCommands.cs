@@ -18,9 +18,34 @@ internal static class PlanCommands
         if (File.Exists(argument))
         {
             text = File.ReadAllText(argument);
-            if (text.TrimStart().StartsWith('{')) return TrainingPlan.FromJson(text);
+            if (text.TrimStart().StartsWith('{'))
+            {
+                try
+                {
+                    return TrainingPlan.FromJson(text);
+                }
+                catch (RecipeFormatException e)
+                {
+                    // The JSON spans many lines: name the file and the problem, on one.
+                    throw new CliInputException($"{argument} is not a training plan in JSON: {e.Problem}");
+                }
+            }
         }
         return TrainingPlan.LooksLikePlan(text) ? TrainingPlan.Parse(text) : null;
+    }
+
+    /// <summary>Runs a plan command, reporting a value the plan refuses (a step past what its batch-size schedule can
+    /// count, say) as bad input, in one line.</summary>
+    public static int Guarded(Func<int> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliInputException(e.Message);
+        }
     }
 
     /// <summary>Refuses the options that mean something for one recipe only.</summary>

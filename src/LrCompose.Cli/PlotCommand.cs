@@ -21,8 +21,8 @@ internal static class PlotCommand
             {
                 PlanCommands.RefuseRecipeOptions(parse.GetValue(momentum), parse.GetValue(observations));
                 if (parse.GetValue(also) is { Length: > 0 }) throw new CliInputException("--with draws another recipe beside one: a plan draws all its entries already");
-                return Plot(PlanCommands.Series(plan), PlanCommands.Horizon(plan, parse.GetValue(steps)), parse.GetValue(output), parse.GetValue(logY),
-                    $"training plan ({plan.Entries.Length} entries)", parse.InvocationConfiguration.Output);
+                return PlanCommands.Guarded(() => Plot(PlanCommands.Series(plan), PlanCommands.Horizon(plan, parse.GetValue(steps)), parse.GetValue(output), parse.GetValue(logY),
+                    $"training plan ({plan.Entries.Length} entries)", parse.InvocationConfiguration.Output));
             }
             var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
             var others = (parse.GetValue(also) ?? []).Select(text => Recipe.Read(text, parse.GetValue(observations))).ToList();

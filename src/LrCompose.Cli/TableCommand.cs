@@ -23,8 +23,8 @@ internal static class TableCommand
             {
                 PlanCommands.RefuseRecipeOptions(parse.GetValue(momentum), parse.GetValue(observations));
                 long planHorizon = PlanCommands.Horizon(plan, parse.GetValue(steps));
-                return PlanCommands.Table(plan, Sampling.Every(planHorizon, parse.GetValue(every) ?? Math.Max(1, planHorizon / 100)),
-                    parse.GetValue(format)!, parse.InvocationConfiguration.Output);
+                return PlanCommands.Guarded(() => PlanCommands.Table(plan, Sampling.Every(planHorizon, parse.GetValue(every) ?? Math.Max(1, planHorizon / 100)),
+                    parse.GetValue(format)!, parse.InvocationConfiguration.Output));
             }
             var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
             long horizon = r.Horizon(parse.GetValue(steps));

@@ -72,6 +72,15 @@ public sealed class PlanCliTests : IDisposable
         var (code, _, error) = CliRun.Run("table", "lr: cosine peak=0.1; momentum: constant 0.9");
         Assert.Equal(2, code);
         Assert.StartsWith("error: cosine expects the length", error);
+        // A JSON file that is not a plan (the range-test references) is named, in one line.
+        (code, _, error) = CliRun.Run("table", Path.Combine(RepoPaths.Shared, "conformance", "lr-finder-public.json"));
+        Assert.Equal(2, code);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains("is not a training plan in JSON", error);
+        // A step whose samples a long cannot count.
+        (code, _, error) = CliRun.Run("table", Plan.ToString(), "--steps", "9223372036854775807", "--every", "9223372036854775806");
+        Assert.Equal(2, code);
+        Assert.Equal("error: step was 9223372036854775806: it consumes more samples than a long holds.", error.TrimEnd());
         (code, _, error) = CliRun.Run("table", Plan.ToString(), "--momentum");
         Assert.Equal(2, code);
         Assert.Single(error.TrimEnd().Split('\n'));
