@@ -18,6 +18,7 @@ public sealed class PlanScheduler
     private readonly Optimizer _optimizer;
     private readonly string[] _groupNames;
     private readonly Action<PlanValues>? _onStep;
+    private readonly string[] _written; // the plan's fields the optimizer holds, looked up once
 
     /// <summary>Drives <paramref name="optimizer"/> with <paramref name="plan"/> from step 0.</summary>
     /// <param name="optimizer">The optimizer whose param groups the plan sets.</param>
@@ -46,6 +47,7 @@ public sealed class PlanScheduler
                     throw new ArgumentException($"the plan schedules {field}, which {group.GetType().FullName} does not have", nameof(optimizer));
         Progress = progress;
         _onStep = onStep;
+        _written = plan.Fields.Where(Writable).ToArray();
     }
 
     /// <summary>Resumes from <paramref name="checkpoint"/>: refuses when <paramref name="plan"/> differs from the
@@ -69,11 +71,14 @@ public sealed class PlanScheduler
     public PlanValues Apply(long step)
     {
         var (values, next) = Progress.Apply(step);
-        var groups = _optimizer.ParamGroups.ToList();
-        for (int i = 0; i < groups.Count; i++)
-            foreach (string field in Plan.Fields)
-                if (Writable(field) && values.Of(field, _groupNames[i]) is { } value)
-                    Write(groups[i], field, value);
+        int i = 0;
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            foreach (string field in _written)
+                if (values.Of(field, _groupNames[i]) is { } value)
+                    Write(group, field, value);
+            i++;
+        }
         Progress = next;
         _onStep?.Invoke(values);
         return values;

@@ -80,9 +80,22 @@ public sealed record PlanProgress
         return policy switch
         {
             ResumePolicy.UseCheckpoint => new PlanProgress(saved, checkpoint.Step, null, checkpoint.Retargets),
-            ResumePolicy.UseNew => new PlanProgress(plan, checkpoint.Step, null, checkpoint.Retargets.Add(new PlanRetarget(checkpoint.Step, saved.Fingerprint, plan.Fingerprint))),
+            ResumePolicy.UseNew => Retarget(plan, saved, checkpoint),
             _ => throw new ArgumentException(Difference(saved, plan, checkpoint.Step), nameof(plan)),
         };
+    }
+
+    /// <summary>Re-targets to <paramref name="plan"/>, which must count the samples and tokens consumed so far as the
+    /// checkpoint does: a new batch-size history would have its entries per sample or token, and its rescaling, start
+    /// from counts the run never had.</summary>
+    private static PlanProgress Retarget(TrainingPlan plan, TrainingPlan saved, PlanCheckpoint checkpoint)
+    {
+        var counted = new PlanCheckpoint(plan, checkpoint.Step);
+        if (counted.Samples != checkpoint.Samples || counted.Tokens != checkpoint.Tokens)
+            throw new ArgumentException($"the new plan counts {Show(counted.Samples)} samples and {Show(counted.Tokens)} tokens before step {checkpoint.Step}, " +
+                                        $"but the run consumed {Show(checkpoint.Samples)} and {Show(checkpoint.Tokens)}: a re-target may change the batch size " +
+                                        "only after the resume step, keeping the stages that were in force before it", nameof(plan));
+        return new PlanProgress(plan, checkpoint.Step, null, checkpoint.Retargets.Add(new PlanRetarget(checkpoint.Step, saved.Fingerprint, plan.Fingerprint)));
     }
 
     /// <summary>Both plans, line by line, the lines that differ marked: what the refusal shows.</summary>

@@ -68,6 +68,18 @@ public class PlanProgressTests
     }
 
     [Fact]
+    public void A_retarget_may_grow_the_batch_after_the_resume_step_but_not_rewrite_what_was_consumed()
+    {
+        var saved = new TrainingPlan(BatchSizeSchedule.Parse("0:4 1000:8")).With(PlanField.LearningRate, Constant(0.1));
+        var checkpoint = new PlanCheckpoint(saved, 50);   // 200 samples consumed, all at 4
+        var later = saved.WithBatchSize(BatchSizeSchedule.Parse("0:4 400:16"));
+        Assert.Equal(later, PlanProgress.Resume(later, checkpoint, ResumePolicy.UseNew).Plan);
+        var rewritten = saved.WithBatchSize(BatchSizeSchedule.Parse("0:2 1000:8"));
+        var refused = Assert.Throws<ArgumentException>(() => PlanProgress.Resume(rewritten, checkpoint, ResumePolicy.UseNew));
+        Assert.StartsWith("the new plan counts 100 samples and no tokens before step 50, but the run consumed 200 and no", refused.Message);
+    }
+
+    [Fact]
     public void Steps_that_go_back_or_skip_are_refused_and_the_last_step_may_repeat()
     {
         var progress = PlanProgress.Start(TrainingPlan.Of(Constant(0.1)));
