@@ -75,6 +75,23 @@ public sealed class BatchSizeSchedule
     /// <summary>Samples the update at <paramref name="step"/> takes.</summary>
     public long BatchAt(long step) => Stages[StageAt(NonNegative(step))].BatchSize;
 
+    /// <summary>Micro-batches each process accumulates for the update at <paramref name="step"/> (Megatron's
+    /// <c>num_microbatches</c>): the batch over micro-batch size × data-parallel processes, which must divide it.</summary>
+    /// <param name="step">The optimizer step.</param>
+    /// <param name="samplesPerMicroBatch">Samples each process feeds forward per micro-batch (≥ 1).</param>
+    /// <param name="worldSize">Data-parallel processes (≥ 1).</param>
+    /// <exception cref="ArgumentException">The batch of that step is not a whole number of micro-batches on every process.</exception>
+    public long AccumulationAt(long step, long samplesPerMicroBatch, long worldSize = 1)
+    {
+        Guard.Check(samplesPerMicroBatch, Rules.Count(samplesPerMicroBatch));
+        Guard.Check(worldSize, Rules.Count(worldSize));
+        long batch = BatchAt(step);
+        long perRound = samplesPerMicroBatch <= long.MaxValue / worldSize ? samplesPerMicroBatch * worldSize : long.MaxValue;
+        return batch % perRound == 0 && batch >= perRound ? batch / perRound
+            : throw Guard.Fail(nameof(samplesPerMicroBatch), samplesPerMicroBatch.ToString(CultureInfo.InvariantCulture),
+                $"times {worldSize} processes does not divide the batch of {batch} samples at step {step}");
+    }
+
     /// <summary>Samples consumed by the updates before <paramref name="step"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">That many samples are more than a long holds.</exception>
     public long SamplesAt(long step)

@@ -88,6 +88,23 @@ public class BatchSizeScheduleTests
     }
 
     [Fact]
+    public void Each_update_accumulates_the_batch_over_micro_batch_times_processes_as_Megatron_counts_it() =>
+        Law.Holds(from micro in Gen.Choose(1, 8) from world in Gen.Choose(1, 8) from k in Gen.ArrayOf(Gen.Choose(1, 50), 3)
+                  from step in Gen.Choose(0, 2_000) select (micro, world, k, step), x =>
+        {
+            // Batch sizes that are whole numbers of rounds, as Megatron's consistency check demands.
+            long round = x.micro * x.world;
+            var schedule = new BatchSizeSchedule([new(0, x.k[0] * round), new(1_000, x.k[1] * round), new(5_000, x.k[2] * round)]);
+            Assert.Equal(schedule.BatchAt(x.step) / round, schedule.AccumulationAt(x.step, x.micro, x.world));
+            Assert.Equal(schedule.BatchAt(x.step), schedule.AccumulationAt(x.step, x.micro, x.world) * x.micro * x.world);
+        });
+
+    [Fact]
+    public void A_batch_that_is_not_whole_micro_batches_on_every_process_is_refused() =>
+        Assert.Equal("samplesPerMicroBatch was 4: it times 2 processes does not divide the batch of 12 samples at step 3.",
+            Assert.ThrowsAny<ArgumentException>(() => BatchSizeSchedule.Parse("0:8 16:12").AccumulationAt(3, 4, 2)).Message);
+
+    [Fact]
     public void The_text_form_reads_back_to_an_equal_schedule() =>
         Law.Holds(TrainingPlanGen.BatchSize, b =>
         {
