@@ -23,11 +23,16 @@ public sealed partial class TrainingPlan
         long? tokensPerSample = null;
         var rescale = LearningRateRescale.None;
         var entries = new List<(string Line, int ValueAt, Match Key, string Value)>();
+        var seen = new HashSet<string>();
         foreach (string line in lines)
         {
             var key = Key().Match(line);
             if (!key.Success)
                 throw new RecipeFormatException(line, 0, "a plan line is KEY: VALUE (lr: cosine 1000 peak=0.1, embeddings/lr: …, batch-size: 0:768 250B:1536)");
+            // One line per option and per group's field: a second one would silently replace the first.
+            string what = key.Groups["group"].Value + "/" + key.Groups["field"].Value;
+            if (!seen.Add(what))
+                throw new RecipeFormatException(line, 0, $"{line[..line.IndexOf(':')].Trim()} is given twice: a plan has one line per option and per field of a group");
             int valueAt = key.Length;
             string value = line[valueAt..].Trim();
             valueAt += line[valueAt..].Length - line[valueAt..].TrimStart().Length;

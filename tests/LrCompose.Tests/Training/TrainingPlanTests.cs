@@ -134,6 +134,8 @@ public class TrainingPlanTests
         Assert.Equal("lr-rescale is none, sqrt or linear, not 'cube'", rescale.Problem);
         var tokens = Assert.Throws<RecipeFormatException>(() => TrainingPlan.Parse("batch-size@tokens: 0:8 1M:16\nlr: constant 1"));
         Assert.Contains("tokens-per-sample", tokens.Problem);
+        var twice = Assert.Throws<RecipeFormatException>(() => TrainingPlan.Parse("lr: constant 1\nhead/lr: constant 2\nlr@samples: constant 3"));
+        Assert.Equal("lr@samples is given twice: a plan has one line per option and per field of a group", twice.Problem);
         Assert.True(TrainingPlan.LooksLikePlan("lr: constant 1"));
         Assert.False(TrainingPlan.LooksLikePlan("warmup 10 >> cosine 100 peak=0.1"));
         Assert.False(TrainingPlan.LooksLikePlan("gpt2"));
