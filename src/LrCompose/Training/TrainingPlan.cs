@@ -6,23 +6,6 @@ using LrCompose.Validation;
 
 namespace LrCompose;
 
-/// <summary>One schedule of a <see cref="TrainingPlan"/>: the field it drives, the param group it is for (null: every
-/// group without one of its own), and what its argument counts.</summary>
-/// <param name="Field">The hyperparameter (<see cref="PlanField"/>).</param>
-/// <param name="Group">The param group, or null for the default entry.</param>
-/// <param name="Unit">What the schedule's argument counts.</param>
-/// <param name="Schedule">The schedule.</param>
-public sealed record PlanEntry(string Field, string? Group, PlanUnit Unit, Schedule Schedule)
-{
-    /// <summary>The entry's name in the text form and the logs: <c>lr</c>, <c>embeddings/lr</c>, <c>lr@tokens</c>.</summary>
-    public string Key => (Group is null ? "" : Group + "/") + Field + Unit switch
-    {
-        PlanUnit.Samples => "@samples",
-        PlanUnit.Tokens => "@tokens",
-        _ => "",
-    };
-}
-
 /// <summary>
 /// Every hyperparameter a run schedules, as one immutable value: a schedule per field (learning rate, weight decay,
 /// momentum or β₁, β₂, any named extra), optionally per parameter group — given outright or derived from the default
@@ -190,27 +173,5 @@ public sealed partial class TrainingPlan : IEquatable<TrainingPlan>
                 : throw Guard.Fail(nameof(tokensPerSample), tokensPerSample.Value.ToString(CultureInfo.InvariantCulture),
                     $"differs from the batch-size schedule's {fromBatch} tokens per sample");
         return tokensPerSample;
-    }
-}
-
-/// <summary>One entry's value at a step.</summary>
-/// <param name="Entry">The entry.</param>
-/// <param name="Value">Its value (rescaled, for a learning rate under a rescaling rule).</param>
-public readonly record struct PlanValue(PlanEntry Entry, double Value);
-
-/// <summary>Every value a plan gives at one step: what a logger records and an optimizer binding applies.</summary>
-/// <param name="Step">The optimizer step.</param>
-/// <param name="BatchSize">The batch size of this update, if the plan has a batch-size schedule.</param>
-/// <param name="Samples">Samples consumed before this update, if the plan has a batch-size schedule.</param>
-/// <param name="Tokens">Tokens consumed before this update, if the plan counts tokens.</param>
-/// <param name="Values">Each entry's value, in the plan's order.</param>
-public sealed record PlanValues(long Step, long? BatchSize, long? Samples, long? Tokens, ImmutableArray<PlanValue> Values)
-{
-    /// <summary>The value of <paramref name="field"/> for <paramref name="group"/> (its own entry, else the default), or null.</summary>
-    public double? Of(string field, string? group = null)
-    {
-        foreach (var v in Values) if (v.Entry.Group == group && group is not null && v.Entry.Field == field) return v.Value;
-        foreach (var v in Values) if (v.Entry.Group is null && v.Entry.Field == field) return v.Value;
-        return null;
     }
 }
