@@ -5,7 +5,8 @@ namespace LrCompose.TorchSharp.Tests;
 /// momentum 0.9, full batch, 60 steps of a 5-step warmup into a cosine), seeds 1–5, final loss; docs/training.md has
 /// the table. What was measured: at a cautious peak (0.01) the output layer at 10× the rate ends lower on every seed;
 /// but a single rate tuned over the same grid (0.1) ends lower than every per-group plan tried, so the plan's per-group
-/// rates buy nothing here that tuning the one rate does not.
+/// rates buy nothing here that tuning the one rate does not (on the seed's flip network they do: see
+/// <c>FlipNetPerGroupTests</c> in the main suite).
 /// </summary>
 [Collection(nameof(TorchCollection))]
 public class PerGroupTrainingTests

@@ -69,8 +69,29 @@ internal sealed class FlipNet
         return loss;
     }
 
+    /// <summary>Trains for the given epochs with a training plan's learning rate per layer: its groups
+    /// <c>layer1</c> and <c>layer2</c> (or its default entry); returns each epoch's mean loss.</summary>
+    public double[] Train(TrainingPlan plan, int epochs)
+    {
+        var losses = new double[epochs];
+        long step = 0;
+        for (int e = 0; e < epochs; e++)
+        {
+            foreach (var x in Images)
+            {
+                var values = plan.ValuesAt(step);
+                losses[e] += Step(x, Target(x), values.Of(PlanField.LearningRate, "layer1")!.Value, values.Of(PlanField.LearningRate, "layer2")!.Value, first: step == 0) / Images.Length;
+                step++;
+            }
+        }
+        return losses;
+    }
+
     /// <summary>One SGD step on one image; returns the loss before it.</summary>
-    public double Step(double[] x, double[] y, double lr, bool first)
+    public double Step(double[] x, double[] y, double lr, bool first) => Step(x, y, lr, lr, first);
+
+    /// <summary>One SGD step on one image, each layer at its own rate; returns the loss before it.</summary>
+    public double Step(double[] x, double[] y, double lr1, double lr2, bool first)
     {
         var h = new double[3];
         var a = new double[3];
@@ -97,13 +118,13 @@ internal sealed class FlipNet
         }
         for (int k = 0; k < 4; k++)
         {
-            for (int j = 0; j < 3; j++) Update(ref _w2[k, j], ref _vw2[k, j], gradOut[k] * a[j], lr, first);
-            Update(ref _b2[k], ref _vb2[k], gradOut[k], lr, first);
+            for (int j = 0; j < 3; j++) Update(ref _w2[k, j], ref _vw2[k, j], gradOut[k] * a[j], lr2, first);
+            Update(ref _b2[k], ref _vb2[k], gradOut[k], lr2, first);
         }
         for (int j = 0; j < 3; j++)
         {
-            for (int i = 0; i < 4; i++) Update(ref _w1[j, i], ref _vw1[j, i], gradHidden[j] * x[i], lr, first);
-            Update(ref _b1[j], ref _vb1[j], gradHidden[j], lr, first);
+            for (int i = 0; i < 4; i++) Update(ref _w1[j, i], ref _vw1[j, i], gradHidden[j] * x[i], lr1, first);
+            Update(ref _b1[j], ref _vb1[j], gradHidden[j], lr1, first);
         }
         return loss;
     }
