@@ -9,7 +9,17 @@ namespace LrCompose;
 /// <param name="Step">The step from which the new plan drives training.</param>
 /// <param name="From">The fingerprint of the plan the checkpoint had.</param>
 /// <param name="To">The fingerprint of the plan that replaced it.</param>
-public sealed record PlanRetarget(long Step, string From, string To);
+public sealed record PlanRetarget(long Step, string From, string To)
+{
+    /// <summary>The step from which the new plan drives training (≥ 0).</summary>
+    public long Step { get; init; } = Guard.Check(Step, Rules.NonNegativeSteps(Step));
+
+    /// <summary>The fingerprint of the plan the checkpoint had.</summary>
+    public string From { get; init; } = From ?? throw new ArgumentNullException(nameof(From));
+
+    /// <summary>The fingerprint of the plan that replaced it.</summary>
+    public string To { get; init; } = To ?? throw new ArgumentNullException(nameof(To));
+}
 
 /// <summary>
 /// What a checkpoint must hold for the schedules to resume exactly: the step the resumed run applies first, the samples
