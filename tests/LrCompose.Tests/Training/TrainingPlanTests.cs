@@ -123,6 +123,21 @@ public class TrainingPlanTests
     }
 
     [Fact]
+    public void A_json_plan_of_the_wrong_shape_names_the_member()
+    {
+        Assert.Equal("$.entries must be an array of entries", Assert.Throws<RecipeFormatException>(() => TrainingPlan.FromJson("{}")).Problem);
+        Assert.Equal("$.entries[0].field is missing", Assert.Throws<RecipeFormatException>(() => TrainingPlan.FromJson("{\"entries\": [{}]}")).Problem);
+        Assert.Equal("$.entries[0].per is steps, samples or tokens, not 'epochs'",
+            Assert.Throws<RecipeFormatException>(() => TrainingPlan.FromJson("{\"entries\": [{\"field\": \"lr\", \"per\": \"epochs\"}]}")).Problem);
+        Assert.StartsWith("$.entries[0] field was 'LR'", Assert.Throws<RecipeFormatException>(() =>
+            TrainingPlan.FromJson("{\"entries\": [{\"field\": \"LR\", \"schedule\": " + ScheduleJson.Write(Constant(1)) + "}]}")).Problem);
+        Assert.StartsWith("not JSON", Assert.Throws<RecipeFormatException>(() => TrainingPlan.FromJson("{")).Problem);
+        // Windows line endings read as the same plan.
+        var plan = TrainingPlan.Of(Constant(0.1)).With(PlanField.Momentum, Constant(0.9));
+        Assert.Equal(plan, TrainingPlan.Parse(plan.ToString().Replace("\n", "\r\n")));
+    }
+
+    [Fact]
     public void A_plan_text_that_cannot_be_read_says_which_line_and_where()
     {
         var noColon = Assert.Throws<RecipeFormatException>(() => TrainingPlan.Parse("lr: constant 0.1\ncosine 100"));
