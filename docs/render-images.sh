@@ -9,6 +9,9 @@ mkdir -p docs/images/catalogue
 # The README's picture: exactly the README's first command.
 lrc plot gpt2 --out docs/images/gpt2.svg
 
+# The training page's plan: every entry on one step axis.
+lrc plot docs/data/training-plan.txt --out docs/images/training-plan.svg
+
 for preset in bert-base gpt2 gpt3-175b llama2-7b resnet50-imagenet transformer-base; do
   lrc plot "$preset" --out "docs/images/preset-$preset.png"
 done

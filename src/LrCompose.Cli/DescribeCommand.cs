@@ -8,12 +8,17 @@ internal static class DescribeCommand
 {
     public static Command Create()
     {
-        var recipe = new Argument<string>("recipe") { Description = "A recipe or preset name" };
+        var recipe = new Argument<string>("recipe") { Description = "A recipe or preset name, or a training plan (its text, or a file of its text or JSON)" };
         var steps = new Option<long?>("--steps") { Description = "How many steps to analyse (default: the recipe's length)" };
         var observations = new Option<string?>("--observations") { Description = "A CSV of what training observed (columns step and metric), for a recipe with until-… or reduce-on-plateau" };
         var command = new Command("describe", "Phases with their step ranges and values, peak, minimum, final value, area, and joins.") { recipe, steps, observations };
         command.SetAction(parse =>
         {
+            if (PlanCommands.Read(parse.GetValue(recipe)!) is { } plan)
+            {
+                PlanCommands.RefuseRecipeOptions(false, parse.GetValue(observations));
+                return PlanCommands.Guarded(() => PlanCommands.Describe(plan, Sampling.Scannable(PlanCommands.Horizon(plan, parse.GetValue(steps)), "describe"), parse.InvocationConfiguration.Output));
+            }
             var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
             var report = ScheduleReport.Of(r.Schedule, Sampling.Scannable(r.Horizon(parse.GetValue(steps)), "describe"));
             var writer = parse.InvocationConfiguration.Output;

@@ -7,7 +7,7 @@ internal static class PlotCommand
 {
     public static Command Create()
     {
-        var recipe = new Argument<string>("recipe") { Description = "A recipe or preset name, e.g. gpt2 or \"warmup 100 >> cosine 900 peak=0.1\"" };
+        var recipe = new Argument<string>("recipe") { Description = "A recipe or preset name, e.g. gpt2 or \"warmup 100 >> cosine 900 peak=0.1\", or a training plan (every entry on one step axis)" };
         var output = new Option<string?>("--out") { Description = "Write a chart to this .png or .svg file (otherwise draw in the terminal)" };
         var steps = new Option<long?>("--steps") { Description = "How many steps to show (default: the recipe's length)" };
         var logY = new Option<bool>("--log-y") { Description = "Logarithmic rate axis" };
@@ -17,6 +17,13 @@ internal static class PlotCommand
         var command = new Command("plot", "Draw a schedule with its phase boundaries marked.") { recipe, output, steps, logY, momentum, observations, also };
         command.SetAction(parse =>
         {
+            if (PlanCommands.Read(parse.GetValue(recipe)!) is { } plan)
+            {
+                PlanCommands.RefuseRecipeOptions(parse.GetValue(momentum), parse.GetValue(observations));
+                if (parse.GetValue(also) is { Length: > 0 }) throw new CliInputException("--with draws another recipe beside one: a plan draws all its entries already");
+                return PlanCommands.Guarded(() => Plot(PlanCommands.Series(plan), PlanCommands.Horizon(plan, parse.GetValue(steps)), parse.GetValue(output), parse.GetValue(logY),
+                    $"training plan ({plan.Entries.Length} entries)", parse.InvocationConfiguration.Output));
+            }
             var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
             var others = (parse.GetValue(also) ?? []).Select(text => Recipe.Read(text, parse.GetValue(observations))).ToList();
             long horizon = others.Aggregate(r.Horizon(parse.GetValue(steps)), (h, o) => parse.GetValue(steps) is null ? Math.Max(h, o.Horizon(null)) : h);
@@ -38,5 +45,19 @@ internal static class PlotCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>Draws a plan's series to a file or the terminal.</summary>
+    private static int Plot(List<Series> series, long horizon, string? path, bool logY, string title, TextWriter writer)
+    {
+        if (path is null)
+        {
+            writer.Write(TerminalChart.Draw(series, horizon));
+            return CliApp.Ok;
+        }
+        byte[] image = Charts.Render(series, horizon, Charts.FormatOf(path), logY, title, rightAxis: "other fields");
+        FileOutput.WriteAtomically(path, image);
+        writer.WriteLine($"wrote {path} ({image.Length} bytes, {horizon} steps)");
+        return CliApp.Ok;
     }
 }

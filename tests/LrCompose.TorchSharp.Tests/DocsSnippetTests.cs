@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace LrCompose.TorchSharp.Tests;
 
 /// <summary>
-/// docs/training.md's TorchSharp program, compiled as a user's console project would (implicit usings, references
-/// to TorchSharp and the LrCompose packages) and run here, where the native library is; what it prints is compared
-/// with the output block the page shows.
+/// docs/training.md's TorchSharp programs (each block marked <c>docs-test: torchsharp</c>), compiled as a user's
+/// console project would (implicit usings, references to TorchSharp and the LrCompose packages) and run here, where the
+/// native library is; what each prints is compared with the output block the page shows after it.
 /// </summary>
 [Collection(nameof(TorchCollection))]
 public partial class DocsSnippetTests
@@ -18,12 +18,19 @@ public partial class DocsSnippetTests
         "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\nglobal using System.Linq;\n" +
         "global using System.Net.Http;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n";
 
+    private static string Page() => File.ReadAllText(Path.Combine(Recorded.RepoRoot(), "docs", "training.md")).Replace("\r\n", "\n");
+
+    public static TheoryData<int> Programs => new(Enumerable.Range(0, Block().Matches(Page()).Count));
+
     [Fact]
-    public void The_training_page_program_compiles_runs_and_prints_what_the_page_shows()
+    public void The_training_page_has_its_torchsharp_programs() =>
+        Assert.True(Block().Matches(Page()).Count >= 2, "docs/training.md should have the binding's program and the plan's, each marked docs-test: torchsharp and followed by its output");
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void The_training_page_program_compiles_runs_and_prints_what_the_page_shows(int index)
     {
-        string page = File.ReadAllText(Path.Combine(Recorded.RepoRoot(), "docs", "training.md")).Replace("\r\n", "\n");
-        var match = Block().Match(page);
-        Assert.True(match.Success, "docs/training.md has no block marked docs-test: torchsharp followed by its output");
+        var match = Block().Matches(Page())[index];
         string code = match.Groups["code"].Value, expected = match.Groups["output"].Value.Trim();
 
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)

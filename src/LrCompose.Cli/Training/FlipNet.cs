@@ -54,16 +54,25 @@ internal sealed class FlipNet
     public double Sharpness() => Training.Sharpness.Top((p, g) => Network.Gradient(p, Images, Targets, g), _p);
 
     /// <summary>One SGD step on one image at rate <paramref name="lr"/> (<paramref name="first"/>: the first step of the run); returns the image's loss before it.</summary>
-    public double Step(double[] x, double[] y, double lr, bool first)
+    public double Step(double[] x, double[] y, double lr, bool first) => Step(x, y, lr, lr, first);
+
+    /// <summary>
+    /// One SGD step on one image, the hidden layer at rate <paramref name="lr1"/> and the output layer at
+    /// <paramref name="lr2"/> (per-group rates); returns the image's loss before it.
+    /// </summary>
+    public double Step(double[] x, double[] y, double lr1, double lr2, bool first)
     {
         double loss = Network.Gradient(_p, [x], [y], _gradient);
         for (int i = 0; i < _p.Length; i++)
         {
             _velocity[i] = first ? _gradient[i] : 0.9 * _velocity[i] + _gradient[i];
-            _p[i] -= lr * _velocity[i];
+            _p[i] -= (i < FirstLayerParameters ? lr1 : lr2) * _velocity[i];
         }
         return loss;
     }
+
+    // The flat order puts the hidden layer first: 3 units, each its 4 weights and its bias.
+    private const int FirstLayerParameters = 3 * (4 + 1);
 
     /// <summary>Trains for the given epochs, the images in their fixed order, the rate of step s being <c>schedule.Rate(s)</c>; returns each epoch's mean loss (of each image before its step).</summary>
     public double[] Train(Schedule schedule, int epochs)
