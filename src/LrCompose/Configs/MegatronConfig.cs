@@ -147,7 +147,9 @@ public static class MegatronConfig
         var cooldown = Constant(lr).DecayAt(0, wsd, min, shape);
         if (annealStart >= warmup) return annealStart == warmup ? cooldown : Constant(lr).DecayAt(annealStart - warmup, wsd, min, shape);
         // The warmup's last step is exactly lr; the cooldown goes on from where it is at the next iteration.
-        return warmup > 0 ? Constant(lr).Take(1) >> cooldown.Shift(annealStart - warmup - 1) : cooldown.Shift(annealStart);
+        long skip = warmup > 0 ? warmup - annealStart + 1 : -annealStart;
+        Schedule rest = skip < wsd ? cooldown.Shift(-skip) : Constant(min);
+        return warmup > 0 ? Constant(lr).Take(1) >> rest : rest;
     }
 
     internal static DecayShape WsdShape(string style) => style switch
