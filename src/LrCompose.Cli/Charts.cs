@@ -34,7 +34,7 @@ internal static class Charts
             if (s.RightAxis)
             {
                 line.Axes.YAxis = plot.Axes.Right;
-                plot.Axes.Right.Label.Text = "momentum";
+                plot.Axes.Right.Label.Text = s.Label;
             }
         }
         foreach (var phase in series[0].Schedule.Phases.Skip(1))

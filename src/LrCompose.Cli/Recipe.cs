@@ -9,6 +9,13 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
 {
     public static Recipe Read(string text, string? observations = null)
     {
+        // A training configuration (ds_config.json, a Megatron or Hugging Face command line, a torchtitan TOML) is
+        // read for its learning rate wherever a recipe is taken.
+        if (ConfigFile.IsConfigFile(text))
+        {
+            var imported = ConfigFile.Read(text);
+            return new(imported.LearningRate.ToString(), imported.LearningRate, []);
+        }
         if (!LiveSchedule.IsLive(text))
         {
             if (observations is not null) Observations(observations); // still refuse a malformed log

@@ -130,8 +130,12 @@ public static class DeepSpeedConfig
         Schedule iterations = Build(p, () => !log ? Linear(w, min, max) >> after
             : after.StartValue == max ? Warmup(w, min, WarmupShape.Log, WarmupCount.FromOne) >> after
             : Warmup(w - 1, min, WarmupShape.Log) >> Constant(max).Take(1) >> after);
-        return iterations.Shift(1);
+        return Delayed(iterations);
     }
+
+    /// <summary>Iteration i's schedule as update i + 1's: update 0 (before the first <c>step()</c>) shares iteration 0's
+    /// rate. A one-update phase rather than a shift, so every phase shows as its own.</summary>
+    private static Schedule Delayed(Schedule iterations) => Constant(iterations.StartValue).Take(1) >> iterations;
 
     private static Schedule WarmupCosine(ConfigSection p, Auto auto, double? optimizerLr, ConfigSection? optimizer)
     {
@@ -149,7 +153,7 @@ public static class DeepSpeedConfig
             // The linear ramp is i/W up to iteration W − 1, so the cosine is entered one step in.
             : cosine > 1 ? Linear(w, start, lr) >> Cosine(cosine, lr, floor).Shift(-1) >> Constant(floor) : Linear(w, start, lr) >> Constant(floor));
         // Before its first step DeepSpeed's WarmupCosineLR gives 0, not the warmup's start.
-        return start == 0 ? iterations.Shift(1) : Constant(0).Take(1) >> iterations;
+        return Constant(0).Take(1) >> iterations;
     }
 
     private static (Schedule, Schedule?, long?) OneCycle(ConfigSection p, string optimizerType, long? totalSteps, ImmutableArray<IgnoredKey>.Builder ignored)
