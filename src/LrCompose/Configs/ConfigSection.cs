@@ -75,7 +75,7 @@ internal sealed class ConfigSection(string source, ConfigValue value, string pre
         foreach (var member in value.Members)
         {
             if (_used.Contains(member.Key)) continue;
-            string near = known.OrderBy(k => Distance(k, member.Key)).FirstOrDefault(k => Distance(k, member.Key) <= 3) is { } guess ? $" (did you mean {guess}?)" : "";
+            string near = Nearest(member.Key, known) is { } guess ? $" (did you mean {guess}?)" : "";
             throw Fail(member.Value, $"is not a parameter of {what}{near}; it has {string.Join(", ", known)}");
         }
     }
@@ -86,6 +86,19 @@ internal sealed class ConfigSection(string source, ConfigValue value, string pre
     /// <summary>An error about a key that is missing from this object.</summary>
     public ConfigFormatException Missing(string key, string problem) =>
         new(source, prefix + (value.Path.Length == 0 ? key : value.Path + "." + key), value.Line, value.Column, problem);
+
+    /// <summary>The known key a mistyped one most likely meant: the one sharing most of its words (<c>warmup_steps</c> →
+    /// <c>warmup_num_steps</c>), else the one within three edits.</summary>
+    internal static string? Nearest(string key, IEnumerable<string> known)
+    {
+        static string[] Words(string k) => k.Trim('-').Split('_', '-', '.');
+        var words = Words(key);
+        return known
+            .Select(k => (Key: k, Shared: Words(k).Intersect(words).Count(), Edits: Distance(k, key)))
+            .Where(c => c.Shared * 2 > words.Length || c.Edits <= 3)
+            .OrderByDescending(c => c.Shared * 2 > words.Length ? c.Shared : 0).ThenBy(c => c.Edits)
+            .Select(c => c.Key).FirstOrDefault();
+    }
 
     internal static int Distance(string a, string b)
     {

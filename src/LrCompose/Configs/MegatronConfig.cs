@@ -103,8 +103,8 @@ public static class MegatronConfig
         {
             if (IsScheduleFlag(v.Path))
             {
-                string near = Known.OrderBy(k => ConfigSection.Distance(k, v.Path)).First();
-                throw f.Fail(v, $"is not one of Megatron-LM's learning-rate or weight-decay flags{(ConfigSection.Distance(near, v.Path) <= 3 ? $" (did you mean {near}?)" : "")}; they are {string.Join(", ", Known)}");
+                string near = ConfigSection.Nearest(v.Path, Known) is { } guess ? $" (did you mean {guess}?)" : "";
+                throw f.Fail(v, $"is not one of Megatron-LM's learning-rate or weight-decay flags{near}; they are {string.Join(", ", Known)}");
             }
             ignored.Add(new(v.Path, v.Line, v.Column, v.Path == "--weight-decay"
                 ? "a rising weight decay takes --start-weight-decay and --end-weight-decay instead" : "not about the schedule"));

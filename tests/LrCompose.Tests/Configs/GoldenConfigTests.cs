@@ -1,0 +1,92 @@
+using System.Text.Json;
+using LrCompose.Cli.Conformance;
+using LrCompose.Configs;
+using LrCompose.Tests.Support;
+
+namespace LrCompose.Tests.Configs;
+
+/// <summary>
+/// The DeepSpeed and Megatron-LM configurations of <c>golden-configs-public.json</c> (read in place) with the rates,
+/// momenta and weight decays the frameworks' own scheduler code produced, through the importer and through
+/// <c>lrcompose conformance</c>.
+/// </summary>
+public class GoldenConfigTests
+{
+    private static string File => Path.Combine(RepoPaths.Shared, "conformance", "golden-configs-public.json");
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(File));
+        foreach (var c in doc.RootElement.GetProperty("cases").EnumerateArray()) data.Add(c.GetProperty("id").GetString()!);
+        return data;
+    }
+
+    private static JsonElement Case(string id)
+    {
+        using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(File));
+        return doc.RootElement.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id).Clone();
+    }
+
+    private static void AssertMatches(Schedule schedule, JsonElement c, string values)
+    {
+        long[] steps = c.GetProperty("steps").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        double[] expected = c.GetProperty(values).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        for (int i = 0; i < steps.Length; i++)
+        {
+            double actual = schedule.Rate(steps[i]);
+            Assert.True(Math.Abs(actual - expected[i]) <= 1e-12 + 1e-9 * Math.Abs(expected[i]),
+                $"{c.GetProperty("id")} {values} at step {steps[i]}: {actual} vs {expected[i]}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_case_s_configuration_imports_to_the_framework_s_numbers(string id)
+    {
+        var c = Case(id);
+        ImportedConfig config = c.GetProperty("library").GetString()!.StartsWith("DeepSpeed")
+            ? DeepSpeedConfig.Read(c.GetProperty("config").GetRawText())
+            : MegatronConfig.Read(ConfigCases.MegatronFlags(new PeerParams(c.GetProperty("params"))));
+        AssertMatches(config.LearningRate, c, "lr");
+        if (c.TryGetProperty("momentum", out _)) AssertMatches(config.Momentum!, c, "momentum");
+        else Assert.Null(config.Momentum);
+        if (c.TryGetProperty("weight_decay", out _)) AssertMatches(config.WeightDecay!, c, "weight_decay");
+    }
+
+    [Fact]
+    public void Conformance_checks_every_case_of_the_file()
+    {
+        var report = ConformanceRunner.RunFile(File);
+        Assert.Equal(Cases().Count, report.Results.Count);
+        Assert.All(report.Results, r => Assert.True(r.Passed, r.ToString()));
+    }
+
+    [Fact]
+    public void Conformance_reports_a_wrong_weight_decay_as_a_failure()
+    {
+        // Megatron's constant weight decay is --weight-decay for every iteration; 0.2 at iteration 1 is wrong.
+        const string json = """
+            {"cases":[{"id":"wd","library":"Megatron-LM x","schedule":"OptimizerParamScheduler",
+              "params":{"init_lr":0.0,"max_lr":0.001,"min_lr":0.0,"lr_warmup_steps":0,"lr_decay_steps":10,"start_wd":0.1,"end_wd":0.1,
+                        "wd_incr_steps":10,"wd_incr_style":"constant","lr_decay_style":"constant"},
+              "steps":[0,1],"lr":[0.001,0.001],"weight_decay":[0.1,0.2]}]}
+            """;
+        var result = Assert.Single(ConformanceRunner.Run(json).Results);
+        Assert.False(result.Passed);
+        Assert.Equal(0.1, result.MaxAbsoluteError, 12);
+    }
+
+    [Fact]
+    public void Conformance_reports_a_configuration_the_importer_refuses_with_its_reason()
+    {
+        const string json = """
+            {"cases":[{"id":"bad","library":"DeepSpeed x","schedule":"WarmupLR",
+              "config":{"scheduler":{"type":"WarmupLR","params":{"warmup_max_lr":0.001,"warmup_num_step":10}}},"steps":[0],"lr":[0]}]}
+            """;
+        var result = Assert.Single(ConformanceRunner.Run(json).Results);
+        Assert.False(result.Passed);
+        Assert.Contains("scheduler.params.warmup_num_step", result.Error);
+        Assert.Contains("did you mean warmup_num_steps", result.Error);
+    }
+}
