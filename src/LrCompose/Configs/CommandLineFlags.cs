@@ -8,7 +8,7 @@ namespace LrCompose.Configs;
 /// scripts use: whitespace between words, single and double quotes, a backslash before a character or a line end.
 /// <c>--flag value</c> and <c>--flag=value</c> become one member of an object value whose key is the flag; a flag
 /// followed by another flag (or nothing) has the value <c>true</c>; words before the first flag (the launcher and
-/// script) are kept as <see cref="Leading"/>.
+/// script, and a launcher's flags before a <c>.py</c> script) are kept as <see cref="Leading"/>.
 /// </summary>
 internal sealed record CommandLineFlags(ConfigValue Flags, ImmutableArray<ConfigValue> Leading)
 {
@@ -24,6 +24,15 @@ internal sealed record CommandLineFlags(ConfigValue Flags, ImmutableArray<Config
             if (!word.StartsWith("--", StringComparison.Ordinal) || word.Length == 2)
             {
                 if (members.Count == 0) { leading.Add(ConfigValue.Scalar(ConfigKind.Word, word, line, column, word)); continue; }
+                if (word.EndsWith(".py", StringComparison.Ordinal))
+                {
+                    // The launcher's own flags came first (torchrun --nproc_per_node 8 pretrain_gpt.py …): they are not the script's.
+                    foreach (var launcher in members) leading.Add(ConfigValue.Scalar(ConfigKind.Word, launcher.Key, launcher.Value.Line, launcher.Value.Column, launcher.Key));
+                    members.Clear();
+                    seen.Clear();
+                    leading.Add(ConfigValue.Scalar(ConfigKind.Word, word, line, column, word));
+                    continue;
+                }
                 throw new ConfigFormatException(source, members[^1].Key, line, column, $"has a second value '{word}' (flags take one value; quote a value with spaces)");
             }
             string name = word, value;
