@@ -45,6 +45,7 @@ mirror|linear 30 from=0.004 to=0.1 >> cosine 70 peak=0.1 floor=0|--momentum
 per-epoch|per-epoch 10 (cosine 10 peak=0.1)|
 shift|shift 30 (cosine 70 peak=0.1)|
 stretch|stretch 3 (cosine 30 peak=0.1)|
+staircase|staircase 5 (linear 40 from=0.01 to=0.1) >> staircase 5 sample=end (linear 60 from=0.1 to=0.01)|
 LIST
 dotnet run --no-build --project src/LrCompose.Cli -- lr-find docs/data/flipnet-range-test.csv --iterations 160 --out docs/images/range-test.png > /dev/null
 

@@ -242,6 +242,9 @@ namespace LrCompose.Generators
                     case ScheduleKind.PerEpoch:
                         lines.Add("return " + Node(node.Child) + "(global::System.Math.Floor(t / " + Lit(node.W(0)) + "));");
                         break;
+                    case ScheduleKind.Staircase:
+                        lines.Add("return " + Node(node.Child) + "(" + F + "StairTime(t, " + Lit(node.W(0)) + ", " + Lit(node.W(1)) + ", " + Option(node.StairSample) + "));");
+                        break;
                     case ScheduleKind.Cycle:
                         Cycle(node, lines);
                         break;
@@ -352,6 +355,7 @@ namespace LrCompose.Generators
                         return ("(" + min + ") * " + Lit(node.N(0)), "(" + max + ") * " + Lit(node.N(0)));
                     }
                     case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: case ScheduleKind.Retarget:
+                    case ScheduleKind.Staircase:
                         return Bounds(node.Child);
                     case ScheduleKind.DecayAt:
                     {

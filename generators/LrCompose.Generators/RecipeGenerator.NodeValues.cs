@@ -54,6 +54,7 @@ namespace LrCompose.Generators
                     case ScheduleKind.Take: return At(n.Child, Math.Min(t, n.W(0)));
                     case ScheduleKind.Clamp: return ScheduleFormulas.Clamp(At(n.Child, t), n.N(0), n.N(1));
                     case ScheduleKind.PerEpoch: return At(n.Child, Math.Floor(t / n.W(0)));
+                    case ScheduleKind.Staircase: return At(n.Child, ScheduleFormulas.StairTime(t, n.W(0), n.W(1), n.StairSample));
                     case ScheduleKind.Min: return Math.Min(At(n.Children[0], t), At(n.Children[1], t));
                     case ScheduleKind.Max: return Math.Max(At(n.Children[0], t), At(n.Children[1], t));
                     case ScheduleKind.Mirror:
@@ -114,6 +115,7 @@ namespace LrCompose.Generators
                         return (min * n.N(0), max * n.N(0));
                     }
                     case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: case ScheduleKind.Retarget:
+                    case ScheduleKind.Staircase:
                         return Bounds(n.Child);
                     case ScheduleKind.DecayAt:
                     {

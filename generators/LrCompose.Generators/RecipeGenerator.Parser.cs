@@ -273,6 +273,15 @@ namespace LrCompose.Generators
                         Check(ConstructorRules.Retarget(at, total, inner.Length.Value), a);
                         return NodeSpec.Make(ScheduleKind.Retarget, new[] { inner.Span }, new[] { at, total }, total, inner);
                     }
+                    case ScheduleKind.Staircase:
+                    {
+                        var inner = Instance(call);
+                        long? span = a.NullableL("span") ?? inner.Length;
+                        if (!span.HasValue) throw NeverEnds(inner, UnendingUse.Staircased, syntax);
+                        Check(ConstructorRules.Staircase(a.L("stairs"), span.Value), a);
+                        return NodeSpec.Make(ScheduleKind.Staircase, Array.Empty<double>(), new[] { span.Value, a.L("stairs") }, inner.Length, inner)
+                            .WithSpan(inner.Span) with { StairSample = a.Option<StairSample>("sample") };
+                    }
                     case ScheduleKind.Cycle:
                         return recipes.Cycle(Instance(call), a.D("multiplier"), a.D("decay"), a.NullableI("limit"));
                     case ScheduleKind.Triangular:

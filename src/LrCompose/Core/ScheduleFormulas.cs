@@ -195,6 +195,20 @@ namespace LrCompose
         public static double RetargetTime(double t, long at, double span, long total) =>
             t < at ? t : t >= total ? span : at + (t - at) * ((span - at) / (total - at));
 
+        /// <summary>
+        /// The time a staircase samples at t: the start (or end) of the stair t is on, when <paramref name="span"/> steps
+        /// are cut into <paramref name="stairs"/> equal stairs (and stairs of that width go on past it). The stair index
+        /// comes from <c>t·stairs</c> before the division, as DeepSpeed quantises from the whole step: at a stair's edge
+        /// that product is an exact multiple of the span, so the edge is never floored a stair too low.
+        /// </summary>
+        [MethodImpl(Inline)]
+        public static double StairTime(double t, long span, long stairs, StairSample sample)
+        {
+            double position = t * stairs / span;
+            double stair = sample == StairSample.End ? Math.Ceiling(position) : Math.Floor(position);
+            return stair * span / stairs;
+        }
+
         /// <summary>The start of cycle <paramref name="index"/> when periods grow by <paramref name="multiplier"/>.</summary>
         [MethodImpl(Inline)]
         public static double CycleStart(double index, double period, double multiplier) =>

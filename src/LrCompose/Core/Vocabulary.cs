@@ -13,7 +13,7 @@ namespace LrCompose.Core
         Constant, Linear, Cosine, Polynomial, Exponential, StepDecay, MultiStep, PiecewiseConstant, Interpolate,
         InverseSqrt, InverseTime, Tanh, OneMinusSqrt, Triangular,
         Warmup, Hold, Sequence, Join,
-        Scale, Sum, Min, Max, Cycle, Shift, Stretch, Clamp, Take, Mirror, PerEpoch, Map, DecayAt, Retarget,
+        Scale, Sum, Min, Max, Cycle, Shift, Stretch, Clamp, Take, Mirror, PerEpoch, Map, DecayAt, Retarget, Staircase,
         WarmupCosine, OneCycle, Sgdr, WarmupStableDecay, Noam,
     }
 
@@ -100,6 +100,7 @@ namespace LrCompose.Core
             Word(ScheduleKind.Map, "Schedule", "Map", new[] { "lambda" }),
             Word(ScheduleKind.DecayAt, "Schedule", "DecayAt"),
             Word(ScheduleKind.Retarget, "Schedule", "Retarget"),
+            Word(ScheduleKind.Staircase, "Schedule", "Staircase"),
             Word(ScheduleKind.Sequence, "Schedules", "Sequence"),
             Word(ScheduleKind.WarmupCosine, "Recipes", "WarmupCosine"),
             Word(ScheduleKind.OneCycle, "Recipes", "OneCycle"),

@@ -36,6 +36,9 @@ namespace LrCompose.Validation
 
         /// <summary>Its end moves (<c>Retarget</c>).</summary>
         Retargeted,
+
+        /// <summary>Its length is cut into stairs (<c>Staircase</c> with no span of its own).</summary>
+        Staircased,
     }
 
     /// <summary>The rules of each constructor that both the runtime and the generator enforce.</summary>
@@ -129,6 +132,7 @@ namespace LrCompose.Validation
                 case UnendingUse.Followed: return "nothing can follow it";
                 case UnendingUse.Cycled: return "it cannot be cycled";
                 case UnendingUse.Retargeted: return "it has no end to re-target";
+                case UnendingUse.Staircased: return "it has no length to cut into stairs (or give the span)";
                 default: throw new ArgumentOutOfRangeException(nameof(use));
             }
         }
@@ -342,6 +346,10 @@ namespace LrCompose.Validation
             First(Check("at", at, Rules.NonNegativeSteps(at)),
                 Check("at", at, Rules.BeforeEnd(at, innerLength, "re-targets")),
                 Check("total", total, total > at ? null : "must be after the step it re-targets from (" + Show(at) + ")"));
+
+        /// <summary>A staircase of <paramref name="stairs"/> equal stairs over <paramref name="span"/> steps.</summary>
+        public static Violation? Staircase(long stairs, long span) =>
+            First(Check("stairs", stairs, Rules.Count(stairs)), Check("span", span, Rules.Length(span)));
 
         public static Violation? PerEpoch(long stepsPerEpoch) => Check("stepsPerEpoch", stepsPerEpoch, Rules.Length(stepsPerEpoch));
 

@@ -152,6 +152,7 @@ internal sealed class RecipeBinder(string text)
         ScheduleKind.DecayAt => a.Input(0).DecayAt(a.Whole(0, "the step the decay starts at"), a.NamedWhole("length"), a.Named("to", 0),
             a.Option("shape", DecayShape.Linear)),
         ScheduleKind.Retarget => a.Input(0).Retarget(a.NamedWhole("at"), a.NamedWhole("total")),
+        ScheduleKind.Staircase => a.Input(0).Staircase(a.Whole(0, "the number of stairs"), a.Option("sample", StairSample.Start), a.NamedWholeOrNull("span")),
         ScheduleKind.WarmupCosine => Recipes.WarmupCosine(a.Named("peak"), a.NamedWhole("warmup-steps"), a.NamedWhole("total-steps"), a.Named("floor", 0),
             a.Option("count", WarmupCount.FromZero)),
         ScheduleKind.OneCycle => Recipes.OneCycle(a.Named("max-rate"), a.NamedWhole("total-steps"), a.Named("pct-start", 0.3), a.Named("div-factor", 25),

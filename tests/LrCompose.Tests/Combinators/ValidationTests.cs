@@ -81,6 +81,8 @@ public class ValidationTests
         { "one-cycle momentum inverted", () => Recipes.OneCycle(1, 10, baseMomentum: 0.95, maxMomentum: 0.85), "baseMomentum", "0.95", "not be greater than the upper bound" },
         { "plateau factor", () => new PlateauPolicy(factor: 1.5), "factor", "1.5", "between 0 and 1" },
         { "per epoch zero", () => Constant(1).PerEpoch(0), "stepsPerEpoch", "0", "at least 1" },
+        { "staircase of no stairs", () => Linear(10, 1, 0).Staircase(0), "stairs", "0", "at least 1" },
+        { "staircase over no steps", () => Constant(1).Staircase(3, span: 0), "span", "0", "at least 1 step" },
     };
 
     /// <summary>A problem with the receiver (not with an argument) is an InvalidOperationException saying what is wrong.</summary>
@@ -89,6 +91,7 @@ public class ValidationTests
         { "cycle unbounded", () => Constant(1).Cycle() },
         { "then after unbounded", () => Constant(1).Then(Constant(2)) },
         { "sequence after unbounded", () => Sequence(Exponential(1, 0.5), Constant(2)) },
+        { "staircase of unbounded with no span", () => Constant(1).Staircase(4) },
     };
 
     [Theory]

@@ -61,6 +61,7 @@ public class StructureDriftTests
         { "Sequence", "Sequence(Constant(1), Linear(10, 1, 0))", ", so nothing can follow it; make it finite with .Take(steps)" },
         { "Cycle", "Constant(1).Cycle()", ", so it cannot be cycled; make it finite with .Take(steps)" },
         { "Retarget", "Constant(1).Retarget(0, 10)", ", so it has no end to re-target; make it finite with .Take(steps)" },
+        { "Staircase", "Constant(1).Staircase(4)", ", so it has no length to cut into stairs (or give the span); make it finite with .Take(steps)" },
     };
 
     [Theory]
@@ -85,6 +86,7 @@ public class StructureDriftTests
         "Sequence" => () => Schedules.Sequence(Schedules.Constant(1), Schedules.Linear(10, 1, 0)),
         "Cycle" => () => Schedules.Constant(1).Cycle(),
         "Retarget" => () => Schedules.Constant(1).Retarget(0, 10),
+        "Staircase" => () => Schedules.Constant(1).Staircase(4),
         _ => throw new ArgumentOutOfRangeException(nameof(combinator)),
     };
 }

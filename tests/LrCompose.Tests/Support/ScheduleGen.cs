@@ -75,6 +75,8 @@ internal static class ScheduleGen
             from a in inner from b in inner from max in Gen.Elements(true, false) select max ? Max(a, b) : Min(a, b),
             from s in inner select s.Mirror(0.85, 0.95),
             from s in inner from e in Gen.Choose(1, 20) select s.PerEpoch(e),
+            from s in inner from n in Gen.Choose(1, 40) from sample in Gen.Elements(Enum.GetValues<StairSample>()) from span in Gen.Elements<long?>(null, 7, 30)
+                select s.Staircase(n, sample, s.Length is null ? 30 : span), // an unending schedule needs a span
             from s in inner from k in Gen.Choose(0, 300) from n in Length from to in Rate
                 from shape in Gen.Elements(Enum.GetValues<DecayShape>()) select s.DecayAt(s.Length is { } length ? k % length : k, n, to, shape), // a decay starts before a finite schedule ends
             from s in finite from f in Gen.Choose(0, 99) from extra in Gen.Choose(1, 500)

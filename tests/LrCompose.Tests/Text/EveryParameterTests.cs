@@ -44,6 +44,7 @@ public class EveryParameterTests
         { "linear 40 from=0.2 to=0.7 |> per-epoch 3", () => Linear(40, 0.2, 0.7).PerEpoch(3) },
         { "cosine 40 peak=0.6 |> decay-at 12 length=9 to=0.05 shape=one-minus-sqrt", () => Cosine(40, 0.6).DecayAt(12, 9, 0.05, DecayShape.OneMinusSqrt) },
         { "cosine 40 peak=0.6 |> retarget at=12 total=70", () => Cosine(40, 0.6).Retarget(12, 70) },
+        { "cosine 40 peak=0.6 |> staircase 4 sample=end span=30", () => Cosine(40, 0.6).Staircase(4, StairSample.End, 30) },
         { "warmup-cosine peak=0.6 warmup-steps=7 total-steps=60 floor=0.05 count=from-one",
             () => Recipes.WarmupCosine(0.6, 7, 60, 0.05, WarmupCount.FromOne) },
         { "one-cycle max-rate=0.6 total-steps=90 pct-start=0.4 div-factor=10 final-div-factor=100 anneal=linear three-phase=true",
