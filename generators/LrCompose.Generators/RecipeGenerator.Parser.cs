@@ -210,6 +210,9 @@ namespace LrCompose.Generators
                     case ScheduleKind.OneMinusSqrt:
                         Check(ConstructorRules.OneMinusSqrt(a.L("steps"), a.D("from"), a.D("to")), a);
                         return Finite(ScheduleKind.OneMinusSqrt, a.L("steps"), a.D("from"), a.D("to"));
+                    case ScheduleKind.PowerLaw:
+                        Check(ConstructorRules.PowerLaw(a.D("peak"), a.D("knee"), a.D("exponent"), a.L("start")), a);
+                        return NodeSpec.Make(ScheduleKind.PowerLaw, new[] { a.D("peak"), a.D("knee"), a.D("exponent") }, new[] { a.L("start") }, null);
                     case ScheduleKind.Warmup:
                     {
                         var shape = a.Option<WarmupShape>("shape");

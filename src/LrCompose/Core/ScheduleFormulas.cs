@@ -98,6 +98,18 @@ namespace LrCompose
         [MethodImpl(Inline)]
         public static double InverseSqrt(double t, double peak, long timescale) => peak * (1.0 / Math.Sqrt((t + timescale) / timescale));
 
+        /// <summary>
+        /// Shen et al.'s power law, <c>peak·min(1, (knee/n)^exponent)</c> at step <c>n = t + start</c> of the run; the
+        /// peak up to the knee (so step 0, where the law is infinite, is the peak), and a ratio below 1 past it, so the
+        /// power never overflows.
+        /// </summary>
+        [MethodImpl(Inline)]
+        public static double PowerLaw(double t, double peak, double knee, double exponent, long start)
+        {
+            double n = t + start;
+            return n <= knee ? peak : peak * Math.Pow(knee / n, exponent);
+        }
+
         /// <summary><c>to + ½(from − to)·(1 − tanh(lb·(1 − r) + ub·r))</c> with <c>r = min(t, steps)/steps</c>.</summary>
         [MethodImpl(Inline)]
         public static double Tanh(double t, long steps, double from, double to, double lb, double ub)

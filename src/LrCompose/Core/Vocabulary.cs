@@ -11,7 +11,7 @@ namespace LrCompose.Core
     internal enum ScheduleKind
     {
         Constant, Linear, Cosine, Polynomial, Exponential, StepDecay, MultiStep, PiecewiseConstant, Interpolate,
-        InverseSqrt, InverseTime, Tanh, OneMinusSqrt, Triangular,
+        InverseSqrt, InverseTime, Tanh, OneMinusSqrt, Triangular, PowerLaw,
         Warmup, Hold, Sequence, Join,
         Scale, Sum, Min, Max, Cycle, Shift, Stretch, Clamp, Take, Mirror, PerEpoch, Map, DecayAt, Retarget, Staircase,
         WarmupCosine, OneCycle, Sgdr, WarmupStableDecay, Noam,
@@ -83,6 +83,7 @@ namespace LrCompose.Core
             Word(ScheduleKind.Tanh, "Schedules", "Tanh"),
             Word(ScheduleKind.OneMinusSqrt, "Schedules", "OneMinusSqrt"),
             Word(ScheduleKind.Triangular, "Schedules", "Triangular"),
+            Word(ScheduleKind.PowerLaw, "Schedules", "PowerLaw"),
             Word(ScheduleKind.Warmup, "Schedules", "Warmup"),
             Word(ScheduleKind.Hold, "Schedules", "Hold"),
             Word(ScheduleKind.Join, "Schedules", "Join"),

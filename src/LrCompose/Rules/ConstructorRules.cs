@@ -240,6 +240,10 @@ namespace LrCompose.Validation
         public static Violation? InverseSqrt(double peak, long timescale) =>
             First(Check("peak", peak, Rules.Rate(peak)), Check("timescale", timescale, Rules.Length(timescale)));
 
+        public static Violation? PowerLaw(double peak, double knee, double exponent, long start) =>
+            First(Check("peak", peak, Rules.Rate(peak)), Check("knee", knee, Rules.PositiveFactor(knee)),
+                Check("exponent", exponent, Rules.Power(exponent)), Check("start", start, Rules.NonNegativeSteps(start)));
+
         public static Violation? Tanh(long steps, double from, double to, double lb, double ub) =>
             First(Check("lb", lb, Rules.Finite(lb)), Check("ub", ub, Rules.Finite(ub)), Check("lb", lb, Rules.Ordered(lb, ub)),
                 Check("steps", steps, Rules.Length(steps)), Check("from", from, Rules.Rate(from)), Check("to", to, Rules.Rate(to)));

@@ -133,6 +133,7 @@ internal sealed class RecipeBinder(string text)
         ScheduleKind.OneMinusSqrt => OneMinusSqrt(a.Whole(0, "the length in steps"), a.Named("from"), a.Named("to")),
         ScheduleKind.Triangular => Triangular(a.Named("low"), a.Named("high"), a.NamedWhole("up"), a.NamedWholeOrNull("down"),
             a.Option("mode", TriangularMode.Triangular), a.Named("gamma", 1)),
+        ScheduleKind.PowerLaw => PowerLaw(a.Named("peak"), a.Named("knee"), a.Named("exponent"), a.NamedWhole("start", 0)),
         ScheduleKind.Warmup => Warmup(a.Whole(0, "the length in steps"), a.Named("from", 0), a.Option("shape", WarmupShape.Linear),
             a.Option("count", WarmupCount.FromZero)),
         ScheduleKind.Hold => Hold(a.Whole(0, "the length in steps")),

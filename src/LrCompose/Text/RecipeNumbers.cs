@@ -17,7 +17,7 @@ public sealed record RecipeNumber(int Offset, int Length, double Value, string? 
 public static class RecipeNumbers
 {
     private static readonly HashSet<string> WholeKeys = ["every", "begin", "timescale", "up", "down", "limit", "at", "total", "length", "warmup-steps",
-        "total-steps", "stable-steps", "decay-steps", "period", "d-model", "span"];
+        "total-steps", "stable-steps", "decay-steps", "period", "d-model", "span", "start"];
 
     /// <summary>Every positional and named number, in text order.</summary>
     /// <exception cref="RecipeFormatException">The text is not a recipe.</exception>

@@ -81,6 +81,9 @@ public class ValidationTests
         { "one-cycle momentum inverted", () => Recipes.OneCycle(1, 10, baseMomentum: 0.95, maxMomentum: 0.85), "baseMomentum", "0.95", "not be greater than the upper bound" },
         { "plateau factor", () => new PlateauPolicy(factor: 1.5), "factor", "1.5", "between 0 and 1" },
         { "per epoch zero", () => Constant(1).PerEpoch(0), "stepsPerEpoch", "0", "at least 1" },
+        { "power law with no knee", () => PowerLaw(0.02, 0, 0.5), "knee", "0", "greater than 0" },
+        { "power law that does not fall", () => PowerLaw(0.02, 100, 0), "exponent", "0", "greater than 0" },
+        { "power law starting before the run", () => PowerLaw(0.02, 100, 0.5, start: -1), "start", "-1", "0 or more steps" },
         { "staircase of no stairs", () => Linear(10, 1, 0).Staircase(0), "stairs", "0", "at least 1" },
         { "staircase over no steps", () => Constant(1).Staircase(3, span: 0), "span", "0", "at least 1 step" },
     };

@@ -44,6 +44,8 @@ public class DifferentialTests
         from a in Rate from g in Gamma from ms in Gen.ArrayOf(Gen.Choose(0, 3000), 40)
             select new Recipe($"MultiStep({D(a)}, {D(Math.Max(g, 0.9))}, {string.Join(", ", ms.OrderBy(m => m))})", false),
         from a in Rate from n in Length select new Recipe($"InverseSqrt({D(a)}, {n})", false),
+        from a in Rate from k in Gen.Choose(1, 400) from e in Gen.Elements(0.3, 0.5, 0.51, 1.0, 2.5) from s in Gen.Choose(0, 300)
+            select new Recipe($"PowerLaw({D(a)}, {D(k + 0.5)}, {D(e)}, {s})", false),
         from a in Rate from b in Rate from c in Rate from m in Gen.Choose(1, 100)
             select new Recipe($"PiecewiseConstant([{D(a)}, {D(b)}, {D(c)}], [{m}, {m + 37}])", false),
         from a in Rate from b in Rate from u in Length from d in Length from m in Gen.Elements("Triangular", "Triangular2", "ExpRange")

@@ -46,6 +46,7 @@ internal static class ScheduleGen
         from a in Rate from g in Gamma from m in Gen.Choose(0, 300) select MultiStep(a, g, m, m + 10, m + 10, m + 200),
         from a in Rate from b in Rate select PiecewiseConstant([a, b, a / 2], [10, 40]),
         from a in Rate from n in Length select InverseSqrt(a, n),
+        from a in Rate from k in Gen.Choose(1, 400) from e in Gen.Elements(0.3, 0.51, 1.0, 2.5) from s in Gen.Choose(0, 300) select PowerLaw(a, k + 0.5, e, s),
         from a in Rate from g in Gamma from n in Length select InverseTime(a, g, n),
         from a in Rate from b in Rate from u in Length from d in Length from m in Gen.Elements(TriangularMode.Triangular, TriangularMode.Triangular2, TriangularMode.ExpRange)
             select Triangular(Math.Min(a, b), Math.Max(a, b), u, d, m, m == TriangularMode.ExpRange ? 0.99 : 1));

@@ -24,6 +24,7 @@ public class EveryParameterTests
         { "inverse-time from=0.5 rate=0.3 every=4 staircase=true", () => InverseTime(0.5, 0.3, every: 4, staircase: true) },
         { "tanh 40 from=0.6 to=0.1 lb=-5 ub=2", () => Tanh(40, 0.6, 0.1, lb: -5, ub: 2) },
         { "one-minus-sqrt 40 from=0.6 to=0.1", () => OneMinusSqrt(40, 0.6, 0.1) },
+        { "power-law peak=0.4 knee=12.5 exponent=0.6 start=7", () => PowerLaw(0.4, 12.5, 0.6, 7) },
         { "triangular low=0.1 high=0.6 up=8 down=12 mode=exp-range gamma=0.99", () => Triangular(0.1, 0.6, 8, 12, TriangularMode.ExpRange, 0.99) },
         { "warmup 8 from=0.05 shape=cosine count=from-one >> hold 5 >> constant 0.5",
             () => Warmup(8, 0.05, WarmupShape.Cosine, WarmupCount.FromOne).Then(Hold(5)).Then(Constant(0.5)) },
