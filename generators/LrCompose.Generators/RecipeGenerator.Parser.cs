@@ -225,7 +225,7 @@ namespace LrCompose.Generators
                     case ScheduleKind.Sequence:
                     {
                         var phases = a.Elements("phases").Select(p => AsNode(Build(p, p.Syntax), p.Syntax)).ToList();
-                        if (phases.Count == 0) throw new NotFlattenable(syntax, "Sequence()", DiagnosticDescriptors.NotFlattened);
+                        Check(ConstructorRules.Sequence(phases.Count), a);
                         return phases.Count == 1 ? phases[0] : Sequence(phases, syntax);
                     }
                     case ScheduleKind.Join:
@@ -449,7 +449,8 @@ namespace LrCompose.Generators
                         return Sequence(new List<NodeSpec> { a, b }, syntax, at);
                     case (NodeSpec a, Lead b):
                         return new Lead(b.Before is null ? a : Sequence(new List<NodeSpec> { a, b.Before }, syntax, at), b.Parts);
-                    case (Lead a, Lead b) when b.Before is null:
+                    case (Lead a, Lead b):
+                        if (ConstructorRules.LeadThenLead(b.Before is not null) is { } broken) Report(broken, at);
                         return new Lead(a.Before, a.Parts.Concat(b.Parts).ToList());
                     case (Lead a, NodeSpec b):
                     {

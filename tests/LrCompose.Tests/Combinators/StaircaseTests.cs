@@ -146,7 +146,7 @@ public class StaircaseTests
         var e = Assert.Throws<RecipeFormatException>(() => Schedule.Parse("staircase 0 (linear 100 from=1 to=0)"));
         Assert.Contains("stairs was 0: it must be at least 1", e.Message);
         e = Assert.Throws<RecipeFormatException>(() => Schedule.Parse("staircase 2 (constant 1)"));
-        Assert.Contains("goes on for ever, so it has no length to cut into stairs (or give the span)", e.Message);
+        Assert.Contains("goes on for ever, so it has no length to cut into stairs; give the span, or make it finite with .Take(steps)", e.Message);
         var numbers = RecipeNumbers.Find("staircase 2 span=30 (constant 1)");
         Assert.True(numbers.Single(n => n.Key == "span").Whole);
         Assert.True(numbers.Single(n => n.Key is null && n.Of == "staircase").Whole);

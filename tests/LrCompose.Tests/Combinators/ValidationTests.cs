@@ -58,7 +58,7 @@ public class ValidationTests
             "portions", "0.01", "gives phase 0 no steps of a 10-step run" },
         { "split builder of the wrong length", () => Split(10, new Portion(1, n => Constant(1).Take(n + 1))), "portions", "take 11",
             "must build a phase of exactly 10 steps" },
-        { "lead after a lead with phases before it", () => Warmup(5).Then(Constant(1).Take(3).Then(Warmup(5))), "more", "", "already has phases before it" },
+        { "lead after a lead with phases before it", () => Warmup(5).Then(Constant(1).Take(3).Then(Warmup(5))), "more", "a lead with phases before it", "must be a lead with no phases before it" },
         { "join past long.MaxValue", () => Join([Constant(1), Constant(1).Take(11)], [long.MaxValue - 10]), "boundaries", "9223372036854775797",
             "within long.MaxValue" },
         { "shift back past long.MinValue", () => Linear(10, 1, 0).Shift(-5).Shift(long.MinValue + 4), "steps", "-9223372036854775804",
