@@ -200,29 +200,16 @@ public static class DeepSpeedConfig
     }
 
     /// <summary>
-    /// DeepSpeed one-cycle's stairs for updates 0 … total: in the rising half, stair k of <c>count</c> holds the height
-    /// <c>k/count</c> from update <c>ceil(k·first/count)</c>; in the falling half the height <c>floor((total − b)·count/second)/count</c>.
-    /// A count of 0 keeps that half continuous. Built as a piecewise-constant function (whole-update boundaries).
+    /// DeepSpeed one-cycle's stairs for updates 0 … total: the rising half held at the start of each of its
+    /// <c>cycle_first_stair_count</c> stairs (<c>⌊b·n/first⌋/n</c>), the falling half at the end of each of its own
+    /// (<c>⌊(total − b)·n/second⌋/n</c>); a count of 0 keeps that half continuous.
     /// </summary>
     private static Schedule Stairs(long first, long second, long firstCount, long secondCount)
     {
-        long total = first + second;
-        var values = new List<double>();
-        var boundaries = new List<long>();
-        double previous = double.NaN;
-        for (long b = 0; b <= total; b++)
-        {
-            double height;
-            if (b <= first)
-                height = firstCount > 0 ? Math.Floor((double)b * firstCount / first) / firstCount : (double)b / first;
-            else
-                height = secondCount > 0 ? Math.Floor((double)(total - b) * secondCount / second) / secondCount : (double)(total - b) / second;
-            if (height == previous) continue;
-            if (values.Count > 0) boundaries.Add(b);
-            values.Add(height);
-            previous = height;
-        }
-        return PiecewiseConstant(values.ToArray(), boundaries.ToArray()).Take(total + 1);
+        Schedule rise = Linear(first, 0, 1), fall = Linear(second, 1, 0);
+        if (firstCount > 0) rise = rise.Staircase(firstCount, StairSample.Start);
+        if (secondCount > 0) fall = fall.Staircase(secondCount, StairSample.End);
+        return (rise >> fall).Take(first + second + 1);
     }
 
     private static Schedule RangeTest(ConfigSection p, long? totalSteps)
@@ -240,10 +227,8 @@ public static class DeepSpeedConfig
                 double end = min * (1 + rate * ((double)horizon / size));
                 return Linear(horizon, min, end) >> Constant(end);
             }
-            long stairs = Math.Min(horizon / size + 1, 10_000);
-            var values = Enumerable.Range(0, (int)stairs).Select(k => min * (1 + rate * k)).ToArray();
-            var boundaries = Enumerable.Range(1, (int)stairs - 1).Select(k => k * size).ToArray();
-            return PiecewiseConstant(values, boundaries);
+            double top = min * (1 + rate * ((double)horizon / size));
+            return (Linear(horizon, min, top) >> Constant(top)).Staircase(1, StairSample.Start, span: size);
         });
     }
 
