@@ -5,7 +5,11 @@ namespace LrCompose.Cli;
 /// <summary>A recipe given on the command line, with the horizon it is shown over. A live recipe (with
 /// <c>until-…</c> or <c>reduce-on-plateau</c>) is resolved against an observation log; its stage endings say where
 /// and why a metric-driven phase ended.</summary>
-internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<StageEnding> Endings)
+/// <param name="Text">The recipe text (a configuration's recipe for a configuration file).</param>
+/// <param name="Schedule">What it means.</param>
+/// <param name="Endings">Where its metric-driven stages ended.</param>
+/// <param name="RunSteps">The steps the run is known to train for (a configuration's total), the default horizon.</param>
+internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<StageEnding> Endings, long? RunSteps = null)
 {
     public static Recipe Read(string text, string? observations = null)
     {
@@ -14,7 +18,7 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
         if (ConfigFile.IsConfigFile(text))
         {
             var imported = ConfigFile.Read(text);
-            return new(imported.LearningRate.ToString(), imported.LearningRate, []);
+            return new(imported.LearningRate.ToString(), imported.LearningRate, [], imported.TotalSteps);
         }
         if (!LiveSchedule.IsLive(text))
         {
@@ -31,12 +35,13 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
         return new(text, live.Resolve(log), live.Endings(log));
     }
 
-    /// <summary>How many steps to show: the given number, the schedule's own length, or 25× its last phase start
+    /// <summary>How many steps to show: the given number, the run's total steps, the schedule's own length, or 25× its last phase start
     /// (at least 10,000) for a schedule that goes on for ever.</summary>
     public long Horizon(long? steps)
     {
         if (steps is { } n)
             return n >= 1 ? n : throw new CliInputException($"--steps was {n}: it must be at least 1");
+        if (RunSteps is { } run) return run;
         return Schedule.Length ?? Math.Max(10_000, Math.Min(Schedule.Phases[^1].Start, long.MaxValue / 25) * 25);
     }
 
