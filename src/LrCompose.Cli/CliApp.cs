@@ -98,6 +98,7 @@ public static class CliApp
         PresetsCommand.Create(),
         ConformanceCommand.Create(),
         ImportCommand.Create(),
+        ExportCommand.Create(),
         LrFindCommand.Create(),
         ExploreCommand.Create(),
         Forecast.FitCommand.Create(),
