@@ -36,12 +36,17 @@ public static partial class ConfigWriter
         if (format == ConfigFormat.Megatron && CycleWord().IsMatch(recipe))
             throw Refuse(recipe, format, "Megatron-LM's schedules do not repeat, and this one cycles");
         var marks = Landmarks.Of(schedule, steps);
-        var candidates = format switch
+        // The peak is the largest rate reached, or the bound the schedule is built to (a warmup's target that a
+        // framework's counting steps over).
+        // The start is the first update's rate, or the second's (DeepSpeed's cosine starts its warmup one update in).
+        var variants = new[] { marks, marks with { Peak = schedule.Max } }
+            .SelectMany(m => new[] { m, m with { Start = schedule.Rate(1) } }).Distinct();
+        var candidates = variants.SelectMany(m => format switch
         {
-            ConfigFormat.HuggingFace => HuggingFace(marks),
-            ConfigFormat.DeepSpeed => DeepSpeed(marks),
-            _ => Megatron(marks),
-        };
+            ConfigFormat.HuggingFace => HuggingFace(m),
+            ConfigFormat.DeepSpeed => DeepSpeed(m),
+            _ => Megatron(m),
+        });
         foreach (var (text, notes) in candidates)
         {
             ImportedConfig imported;
