@@ -16,6 +16,17 @@ internal static class ConfigFile
         return TrainingConfig.Read(File.ReadAllText(path), Path.GetFileName(path), format, totalSteps);
     }
 
+    /// <summary>The most steps shown by default for a configuration that does not say how long it trains (DeepSpeed's
+    /// range test and a one-cycle's decay go on for ever).</summary>
+    public const long DefaultMostSteps = 1_000_000;
+
+    /// <summary>The configuration's learning rate as a command-line recipe, shown over its total steps by default.</summary>
+    public static Recipe AsRecipe(ImportedConfig config)
+    {
+        var recipe = new Recipe(config.LearningRate.ToString(), config.LearningRate, []);
+        return recipe with { RunSteps = config.TotalSteps ?? Math.Min(recipe.Horizon(null), DefaultMostSteps) };
+    }
+
     /// <summary>The <c>--format</c> words.</summary>
     public static ConfigFormat? Format(string? word) => word switch
     {

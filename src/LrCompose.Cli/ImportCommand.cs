@@ -26,8 +26,7 @@ internal static class ImportCommand
             writer.WriteLine($"learning rate  {config.LearningRate}");
             foreach (var (name, schedule) in config.Others) writer.WriteLine($"{name.Replace('_', ' '),-13}  {schedule}");
             foreach (var key in config.Ignored.OrderBy(k => k.Line).ThenBy(k => k.Column)) writer.WriteLine($"ignored  {key}");
-            var rate = new Recipe(config.LearningRate.ToString(), config.LearningRate, [], config.TotalSteps);
-            long horizon = rate.Horizon(parse.GetValue(steps));
+            long horizon = ConfigFile.AsRecipe(config).Horizon(parse.GetValue(steps));
             writer.WriteLine();
             writer.Write(ScheduleReport.Of(config.LearningRate, Sampling.Scannable(horizon, "import")).Render());
             if (parse.GetValue(output) is { } chart)

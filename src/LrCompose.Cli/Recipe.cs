@@ -17,8 +17,7 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
         // read for its learning rate wherever a recipe is taken.
         if (ConfigFile.IsConfigFile(text))
         {
-            var imported = ConfigFile.Read(text);
-            return new(imported.LearningRate.ToString(), imported.LearningRate, [], imported.TotalSteps);
+            return ConfigFile.AsRecipe(ConfigFile.Read(text));
         }
         if (!LiveSchedule.IsLive(text))
         {

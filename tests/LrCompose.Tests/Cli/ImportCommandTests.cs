@@ -106,4 +106,33 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2, badCode);
         Assert.Contains("hf, deepspeed, megatron, torchtitan", badError);
     }
+
+    [Theory]
+    [InlineData("hf")]
+    [InlineData("megatron")]
+    [InlineData("deepspeed")]
+    public void Export_writes_a_configuration_that_reads_back_to_the_recipe_s_numbers(string to)
+    {
+        // To 0: DeepSpeed's WarmupDecayLR decays to its warmup's start.
+        const string recipe = "warmup 100 >> linear 900 from=1e-3 to=0";
+        var (code, output, error) = CliRun.Run("export", recipe, "--to", to);
+        Assert.Equal(0, code);
+        string path = Write(to == "megatron" ? "train.sh" : "config.json", output);
+        var (importCode, imported, _) = CliRun.Run("import", path, "--format", to == "hf" ? "hf" : to);
+        Assert.Equal(0, importCode);
+        var schedule = Schedule.Parse(imported.Split('\n').First(l => l.StartsWith("learning rate  "))[15..].TrimEnd('\r'));
+        // DeepSpeed runs every schedule one update late, and says so on the error stream.
+        long lag = to == "deepspeed" ? 1 : 0;
+        if (lag == 1) Assert.Contains("note: DeepSpeed runs it one update late", error);
+        for (long t = 0; t < 1000; t++) Assert.Equal(Schedule.Parse(recipe).Rate(t), schedule.Rate(t + lag), 1e-15);
+    }
+
+    [Fact]
+    public void Export_refuses_in_one_line_what_the_framework_cannot_express()
+    {
+        var (code, output, error) = CliRun.Run("export", "cycle (cosine 1000 peak=0.1)", "--to", "megatron", "--total-steps", "4000");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal("error: cycle (cosine 1000 peak=0.1) cannot be written as a Megatron-LM configuration: Megatron-LM's schedules do not repeat, and this one cycles", error.TrimEnd());
+    }
 }

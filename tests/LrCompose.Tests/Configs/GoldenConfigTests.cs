@@ -90,3 +90,37 @@ public class GoldenConfigTests
         Assert.Contains("did you mean warmup_num_steps", result.Error);
     }
 }
+
+/// <summary>The same cases through <c>lrcompose import</c> as a user runs it on a file: the recipes it prints parse
+/// back to the frameworks' numbers.</summary>
+public sealed class GoldenConfigImportTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("lrcompose-golden-import-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [MemberData(nameof(GoldenConfigTests.Cases), MemberType = typeof(GoldenConfigTests))]
+    public void Every_case_imported_from_a_file_prints_recipes_with_the_framework_s_numbers(string id)
+    {
+        using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(RepoPaths.Shared, "conformance", "golden-configs-public.json")));
+        var c = doc.RootElement.GetProperty("cases").EnumerateArray().Single(e => e.GetProperty("id").GetString() == id);
+        bool deepSpeed = c.GetProperty("library").GetString()!.StartsWith("DeepSpeed");
+        string path = Path.Combine(_dir, deepSpeed ? "ds_config.json" : "train.sh");
+        System.IO.File.WriteAllText(path, deepSpeed ? c.GetProperty("config").GetRawText() : ConfigCases.MegatronFlags(new PeerParams(c.GetProperty("params"))));
+        var (code, output, error) = CliRun.Run("import", path);
+        Assert.True(code == 0, error);
+        var printed = output.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Where(l => l.StartsWith("learning rate  ") || l.StartsWith("momentum  ") || l.StartsWith("weight decay  "))
+            .ToDictionary(l => l[..13].Trim(), l => Schedule.Parse(l[15..]));
+        long[] steps = c.GetProperty("steps").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        foreach (var (name, values) in new[] { ("learning rate", "lr"), ("momentum", "momentum"), ("weight decay", "weight_decay") })
+        {
+            if (!c.TryGetProperty(values, out var expected)) continue;
+            var schedule = printed[name];
+            double[] want = expected.EnumerateArray().Select(e => e.GetDouble()).ToArray();
+            for (int i = 0; i < steps.Length; i++)
+                Assert.True(Math.Abs(schedule.Rate(steps[i]) - want[i]) <= 1e-12 + 1e-9 * Math.Abs(want[i]), $"{id} {name} at {steps[i]}");
+        }
+    }
+}
