@@ -62,3 +62,10 @@ lrc plot "warmup 500 >> cosine 9500 peak=1e-3" \
   --steps 15000 --out docs/images/live-retarget.png
 lrc plot "warmup 32 >> until-plateau patience=2 threshold=0.02 (constant 0.05) >> linear 96 from=0.05 to=0" \
   --observations docs/data/flipnet-validation.csv --steps 480 --out docs/images/live-plateau.png
+
+# docs/configs.md
+lrc import docs/data/configs/ds_config.json --out docs/images/configs/deepspeed.png
+lrc import docs/data/configs/ds_onecycle.json --total-steps 3000 --out docs/images/configs/deepspeed-onecycle.png
+lrc import docs/data/configs/megatron-gpt3.sh --out docs/images/configs/megatron.png
+lrc import docs/data/configs/training_args.json --out docs/images/configs/huggingface.png
+lrc import docs/data/configs/llama3_8b.toml --out docs/images/configs/torchtitan.png
