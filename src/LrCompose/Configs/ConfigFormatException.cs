@@ -13,8 +13,13 @@ public sealed class ConfigFormatException : FormatException
     /// <param name="column">1-based column of the key or value.</param>
     /// <param name="problem">What is wrong, in words.</param>
     public ConfigFormatException(string source, string key, int line, int column, string problem)
-        : base($"{source}:{line}:{column}: {(key.Length > 0 ? key + ": " : "")}{problem}")
+        : base($"{source}:{line}:{column}: {(string.IsNullOrEmpty(key) ? "" : key + ": ")}{problem}")
     {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentOutOfRangeException.ThrowIfLessThan(line, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(column, 1);
         File = source;
         Key = key;
         Line = line;

@@ -100,22 +100,8 @@ internal sealed class ConfigSection(string source, ConfigValue value, string pre
             .Select(c => c.Key).FirstOrDefault();
     }
 
-    internal static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
-    }
+    /// <summary>Edits of one character between two keys (the recipe binder's measure, so typos are judged alike).</summary>
+    internal static int Distance(string a, string b) => Text.CallArgs.EditDistance(a, b);
 
     internal static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

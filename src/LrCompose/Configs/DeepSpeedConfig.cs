@@ -95,6 +95,8 @@ public static class DeepSpeedConfig
             "OneCycle" => OneCycle(parameters, optimizerType, totalSteps, ignored),
             _ => (RangeTest(parameters, totalSteps), null, null),
         };
+        if (parameters.Value.Member("warmup_type") is { Text: not ("log" or "linear") } unknownWarmup && type.StartsWith("Warmup", StringComparison.Ordinal))
+            ignored.Add(Ignore(unknownWarmup, $"DeepSpeed warns that it does not know the warmup type {unknownWarmup.Shown} and uses log"));
         parameters.RefuseUnknown(type, Parameters[type]);
         var others = momentum is null ? ImmutableSortedDictionary<string, Schedule>.Empty : ImmutableSortedDictionary<string, Schedule>.Empty.Add("momentum", momentum);
         return new(ConfigFormat.DeepSpeed, rate, others, ignored.ToImmutable(), totalSteps ?? total);
@@ -108,7 +110,8 @@ public static class DeepSpeedConfig
     {
         long given = auto.Steps(p, "warmup_num_steps") ?? 1000;
         if (given <= 0) throw p.Fail(p.Get("warmup_num_steps")!, "must be a positive whole number (DeepSpeed refuses 0)");
-        bool log = p.Choice("warmup_type", "log", "log", "linear") == "log";
+        // DeepSpeed warns about any other warmup_type and uses log.
+        bool log = (p.Word("warmup_type") ?? "log") != "linear";
         return (Math.Max(2, given), log);
     }
 

@@ -22,6 +22,18 @@ public enum ConfigFormat
 /// <param name="Reason">Why it does not count (the framework drops it, or it is not about the schedule).</param>
 public sealed record IgnoredKey(string Key, int Line, int Column, string Reason)
 {
+    /// <summary>The key or flag.</summary>
+    public string Key { get; init; } = Key ?? throw new ArgumentNullException(nameof(Key));
+
+    /// <summary>1-based line.</summary>
+    public int Line { get; init; } = Line >= 1 ? Line : throw new ArgumentOutOfRangeException(nameof(Line), Line, "Line must be at least 1");
+
+    /// <summary>1-based column.</summary>
+    public int Column { get; init; } = Column >= 1 ? Column : throw new ArgumentOutOfRangeException(nameof(Column), Column, "Column must be at least 1");
+
+    /// <summary>Why it does not count.</summary>
+    public string Reason { get; init; } = Reason ?? throw new ArgumentNullException(nameof(Reason));
+
     /// <inheritdoc />
     public override string ToString() => $"{Key} (line {Line}): {Reason}";
 }
@@ -41,6 +53,22 @@ public sealed record IgnoredKey(string Key, int Line, int Column, string Reason)
 public sealed record ImportedConfig(ConfigFormat Format, Schedule LearningRate, ImmutableSortedDictionary<string, Schedule> Others,
     ImmutableArray<IgnoredKey> Ignored, long? TotalSteps)
 {
+    /// <summary>The learning rate of each update.</summary>
+    public Schedule LearningRate { get; init; } = LearningRate ?? throw new ArgumentNullException(nameof(LearningRate));
+
+    /// <summary>Other scheduled values by the framework's name.</summary>
+    public ImmutableSortedDictionary<string, Schedule> Others { get; init; } =
+        Others is null ? throw new ArgumentNullException(nameof(Others))
+        : Others.Values.Any(v => v is null) ? throw new ArgumentException("Others holds a null schedule; every named value needs one", nameof(Others))
+        : Others;
+
+    /// <summary>Keys present that change nothing here.</summary>
+    public ImmutableArray<IgnoredKey> Ignored { get; init; } = Ignored.IsDefault ? [] : Ignored;
+
+    /// <summary>The updates the configuration trains for, when known.</summary>
+    public long? TotalSteps { get; init; } = TotalSteps is null or >= 1 ? TotalSteps
+        : throw new ArgumentOutOfRangeException(nameof(TotalSteps), TotalSteps, $"TotalSteps was {TotalSteps}: it must be at least 1 when given");
+
     /// <summary>The momentum schedule, if the configuration has one.</summary>
     public Schedule? Momentum => Others.GetValueOrDefault("momentum");
 

@@ -174,7 +174,7 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
             : Error(EndOffset, $"{call.Name} needs {key}={form}");
     }
 
-    private static int EditDistance(string a, string b)
+    internal static int EditDistance(string a, string b)
     {
         var row = Enumerable.Range(0, b.Length + 1).ToArray();
         for (int i = 1; i <= a.Length; i++)

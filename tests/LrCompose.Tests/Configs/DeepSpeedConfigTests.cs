@@ -102,7 +102,6 @@ public class DeepSpeedConfigTests
     [InlineData("""{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 0.001, "warmup_steps": 10}}}""", "scheduler.params.warmup_steps", "10", "did you mean warmup_num_steps?")]
     [InlineData("""{"scheduler": {"type": "WarmupDecayLR", "params": {"total_num_steps": "auto"}}}""", "scheduler.params.total_num_steps", "\"auto\"", "give them")]
     [InlineData("""{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 0.001, "warmup_num_steps": 0}}}""", "scheduler.params.warmup_num_steps", "0}", "positive")]
-    [InlineData("""{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 0.001, "warmup_type": "cosine"}}}""", "scheduler.params.warmup_type", "\"cosine\"", "log, linear")]
     [InlineData("""{"scheduler": {"type": "OneCycle", "params": {"cycle_max_lr": 0.1}}}""", "scheduler.params.cycle_min_lr", "{\"cycle_max_lr\"", "is needed")]
     [InlineData("""{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 0.001}}, "scheduler": {}}""", "scheduler", "\"scheduler\": {}", "twice")]
     [InlineData("""{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 0.001, "last_batch_iteration": 99}}}""", "scheduler.params.last_batch_iteration", "99", "from its start")]
@@ -114,6 +113,16 @@ public class DeepSpeedConfigTests
         Assert.Contains(words, e.Message);
         Assert.StartsWith($"ds.json:1:{e.Column}: {key}: ", e.Message);
         Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void An_unknown_warmup_type_is_DeepSpeed_s_log_warmup_and_reported()
+    {
+        var config = DeepSpeedConfig.Read("""{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 0.001, "warmup_num_steps": 10, "warmup_type": "cosine"}}}""");
+        var log = DeepSpeedConfig.Read("""{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 0.001, "warmup_num_steps": 10}}}""");
+        for (long u = 0; u < 20; u++) Assert.Equal(log.LearningRate.Rate(u), config.LearningRate.Rate(u));
+        Assert.Equal(1e-3 / Math.Log(10) * Math.Log(2), config.LearningRate.Rate(2), 1e-18);
+        Assert.Contains(config.Ignored, k => k.Key == "scheduler.params.warmup_type" && k.Reason.Contains("uses log"));
     }
 
     [Fact]

@@ -87,3 +87,19 @@ public class TorchtitanConfigTests
         Assert.Contains(config.Ignored, k => k.Key == "[compile]");
     }
 }
+
+/// <summary>The result types refuse what no reader produces.</summary>
+public class ConfigValueTests
+{
+    [Fact]
+    public void Public_constructors_refuse_bad_values_naming_them()
+    {
+        Assert.Equal("LearningRate", Assert.Throws<ArgumentNullException>(() => new ImportedConfig(ConfigFormat.DeepSpeed, null!,
+            System.Collections.Immutable.ImmutableSortedDictionary<string, Schedule>.Empty, [], null)).ParamName);
+        Assert.Equal("TotalSteps", Assert.Throws<ArgumentOutOfRangeException>(() => new ImportedConfig(ConfigFormat.DeepSpeed, Schedules.Constant(1),
+            System.Collections.Immutable.ImmutableSortedDictionary<string, Schedule>.Empty, [], 0)).ParamName);
+        Assert.Equal("Line", Assert.Throws<ArgumentOutOfRangeException>(() => new IgnoredKey("k", 0, 1, "why")).ParamName);
+        Assert.Equal("TotalSteps", Assert.Throws<ArgumentOutOfRangeException>(() => new ExportedConfig(ConfigFormat.Megatron, "--lr 1", 0, [])).ParamName);
+        Assert.Equal("line", Assert.Throws<ArgumentOutOfRangeException>(() => new ConfigFormatException("f", "k", 0, 1, "p")).ParamName);
+    }
+}
