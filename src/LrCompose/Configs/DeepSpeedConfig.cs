@@ -50,6 +50,7 @@ public static class DeepSpeedConfig
         double? learningRate = null, long? warmupSteps = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
         var root = ConfigJson.Parse(json, source);
         if (root.Kind != ConfigKind.Object) throw new ConfigFormatException(source, "", root.Line, root.Column, "a ds_config.json is a JSON object");
         var top = new ConfigSection(source, root);

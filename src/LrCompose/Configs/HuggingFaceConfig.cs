@@ -47,6 +47,7 @@ public static partial class HuggingFaceConfig
     public static ImportedConfig Read(string text, string source = "training_args.json", long? totalSteps = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(source);
         bool json = text.TrimStart().StartsWith('{');
         ConfigSection args;
         var ignored = ImmutableArray.CreateBuilder<IgnoredKey>();

@@ -38,6 +38,7 @@ public static class MegatronConfig
     public static ImportedConfig Read(string arguments, string source = "megatron arguments", long? totalSteps = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(source);
         var flags = CommandLineFlags.Parse(arguments, source);
         var f = new ConfigSection(source, flags.Flags);
         var ignored = ImmutableArray.CreateBuilder<IgnoredKey>();

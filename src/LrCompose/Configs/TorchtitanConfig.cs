@@ -28,6 +28,7 @@ public static class TorchtitanConfig
     public static ImportedConfig Read(string toml, string source = "job.toml", long? totalSteps = null)
     {
         ArgumentNullException.ThrowIfNull(toml);
+        ArgumentNullException.ThrowIfNull(source);
         var tables = MiniToml.Read(toml, source, new HashSet<string> { "lr_scheduler", "training", "optimizer" });
         var ignored = ImmutableArray.CreateBuilder<IgnoredKey>();
         foreach (var (name, table) in tables.OrderBy(t => t.Value.Line))

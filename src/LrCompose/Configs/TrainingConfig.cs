@@ -17,6 +17,7 @@ public static class TrainingConfig
     public static ImportedConfig Read(string text, string source = "config", ConfigFormat? format = null, long? totalSteps = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(source);
         return (format ?? Detect(text, source)) switch
         {
             ConfigFormat.DeepSpeed => DeepSpeedConfig.Read(text, source, totalSteps),
@@ -31,6 +32,7 @@ public static class TrainingConfig
     public static ConfigFormat Detect(string text, string source = "config")
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(source);
         string trimmed = text.TrimStart();
         if (source.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith('[')) return ConfigFormat.Torchtitan;
         if (trimmed.StartsWith('{'))
