@@ -14,7 +14,7 @@ internal static class DescribeCommand
         var command = new Command("describe", "Phases with their step ranges and values, peak, minimum, final value, area, and joins.") { recipe, steps, observations };
         command.SetAction(parse =>
         {
-            var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
+            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations));
             var report = ScheduleReport.Of(r.Schedule, Sampling.Scannable(r.Horizon(parse.GetValue(steps)), "describe"));
             var writer = parse.InvocationConfiguration.Output;
             writer.Write(report.Render());

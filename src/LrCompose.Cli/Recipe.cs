@@ -11,14 +11,14 @@ namespace LrCompose.Cli;
 /// <param name="RunSteps">The steps the run is known to train for (a configuration's total), the default horizon.</param>
 internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<StageEnding> Endings, long? RunSteps = null)
 {
+    /// <summary>A command-line argument that names a recipe or a training configuration file (ds_config.json, a
+    /// Megatron or Hugging Face command line, a torchtitan TOML), read for its learning rate. Only the commands take
+    /// files: the explorer's server reads recipes alone (<see cref="Read"/>), so a request cannot make it open one.</summary>
+    public static Recipe FromArgument(string text, string? observations = null) =>
+        ConfigFile.IsConfigFile(text) ? ConfigFile.AsRecipe(ConfigFile.Read(text)) : Read(text, observations);
+
     public static Recipe Read(string text, string? observations = null)
     {
-        // A training configuration (ds_config.json, a Megatron or Hugging Face command line, a torchtitan TOML) is
-        // read for its learning rate wherever a recipe is taken.
-        if (ConfigFile.IsConfigFile(text))
-        {
-            return ConfigFile.AsRecipe(ConfigFile.Read(text));
-        }
         if (!LiveSchedule.IsLive(text))
         {
             if (observations is not null) Observations(observations); // still refuse a malformed log

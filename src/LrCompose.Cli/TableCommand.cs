@@ -19,7 +19,7 @@ internal static class TableCommand
         var command = new Command("table", "Step and rate (and momentum) as CSV or JSON.") { recipe, every, format, steps, momentum, observations };
         command.SetAction(parse =>
         {
-            var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
+            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations));
             long horizon = r.Horizon(parse.GetValue(steps));
             long[] rows = Sampling.Every(horizon, parse.GetValue(every) ?? Math.Max(1, horizon / 100));
             bool withMomentum = parse.GetValue(momentum);

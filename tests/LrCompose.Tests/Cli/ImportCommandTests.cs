@@ -135,4 +135,12 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal("", output);
         Assert.Equal("error: cycle (cosine 1000 peak=0.1) cannot be written as a Megatron-LM configuration: Megatron-LM's schedules do not repeat, and this one cycles", error.TrimEnd());
     }
+
+    [Fact]
+    public void Only_the_commands_open_files_the_explorer_s_recipe_reader_does_not()
+    {
+        string path = Write("ds_config.json", DsConfig);
+        Assert.Equal(1e-4, LrCompose.Cli.Recipe.FromArgument(path).Schedule.Rate(0));
+        Assert.Throws<RecipeFormatException>(() => LrCompose.Cli.Recipe.Read(path));
+    }
 }
