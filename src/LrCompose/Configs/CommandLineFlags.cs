@@ -4,7 +4,7 @@ using System.Text;
 namespace LrCompose.Configs;
 
 /// <summary>
-/// Splits a command line (or a file of flags, one or more a line) the way a POSIX shell would for the cases training
+/// Splits a command line (or a file of flags, one or more a line, or a JSON list of arguments) the way a POSIX shell would for the cases training
 /// scripts use: whitespace between words, single and double quotes, a backslash before a character or a line end.
 /// <c>--flag value</c> and <c>--flag=value</c> become one member of an object value whose key is the flag; a flag
 /// followed by another flag (or nothing) has the value <c>true</c>; words before the first flag (the launcher and
@@ -12,9 +12,26 @@ namespace LrCompose.Configs;
 /// </summary>
 internal sealed record CommandLineFlags(ConfigValue Flags, ImmutableArray<ConfigValue> Leading)
 {
-    public static CommandLineFlags Parse(string text, string source)
+    public static CommandLineFlags Parse(string text, string source) =>
+        IsJsonList(text) ? FromWords(JsonWords(text, source), source) : FromWords(Words(text, source), source);
+
+    /// <summary>An argument list as JSON (<c>["--lr", "3e-4", …]</c>, as <c>sys.argv</c> prints): a bracket, then a string.</summary>
+    public static bool IsJsonList(string text)
     {
-        var words = Words(text, source);
+        string t = text.TrimStart();
+        return t.StartsWith('[') && t[1..].TrimStart().StartsWith('"');
+    }
+
+    private static List<(string Word, int Line, int Column)> JsonWords(string text, string source)
+    {
+        var list = ConfigJson.Parse(text, source);
+        return list.Items.Select(item => item.Kind is ConfigKind.String or ConfigKind.Number
+            ? (item.Text, item.Line, item.Column)
+            : throw new ConfigFormatException(source, item.Path, item.Line, item.Column, $"is {item.Shown}; an argument list holds strings")).ToList();
+    }
+
+    private static CommandLineFlags FromWords(List<(string Word, int Line, int Column)> words, string source)
+    {
         var members = ImmutableArray.CreateBuilder<KeyValuePair<string, ConfigValue>>();
         var leading = ImmutableArray.CreateBuilder<ConfigValue>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -28,7 +28,7 @@ public static class MegatronConfig
     ];
 
     /// <summary>Reads Megatron-LM arguments: a command line (launcher and script words before the first flag are
-    /// ignored and reported), or a file of flags.</summary>
+    /// ignored and reported), a file of flags, or a JSON list of them (<c>["--lr", "3e-4", …]</c>).</summary>
     /// <param name="arguments">The text: <c>--lr 3e-4 --min-lr 3e-5 --lr-decay-style cosine …</c>, quotes and
     /// backslash-newlines as a shell reads them.</param>
     /// <param name="source">Its name, for error messages.</param>

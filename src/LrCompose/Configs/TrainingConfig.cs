@@ -34,7 +34,8 @@ public static class TrainingConfig
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(source);
         string trimmed = text.TrimStart();
-        if (source.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith('[')) return ConfigFormat.Torchtitan;
+        if (source.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) || (trimmed.StartsWith('[') && !CommandLineFlags.IsJsonList(text)))
+            return ConfigFormat.Torchtitan;
         if (trimmed.StartsWith('{'))
         {
             var root = ConfigJson.Parse(text, source);

@@ -37,6 +37,18 @@ public class MegatronConfigTests
     }
 
     [Fact]
+    public void A_JSON_list_of_arguments_reads_as_the_command_line_does()
+    {
+        const string line = "--lr 6e-4 --min-lr 6e-5 --lr-decay-style linear --lr-warmup-iters 5 --train-iters 50";
+        string list = "[" + string.Join(", ", line.Split(' ').Select(w => $"\"{w}\"")) + "]";
+        var fromList = TrainingConfig.Read(list);
+        Assert.Equal(ConfigFormat.Megatron, fromList.Format);
+        for (long i = 0; i < 60; i++) Assert.Equal(MegatronLr(i, 6e-4, 6e-5, 0, 5, 50, cosine: false), fromList.LearningRate.Rate(i), 1e-15);
+        var e = Assert.Throws<ConfigFormatException>(() => MegatronConfig.Read("[\"--lr\", \"abc\", \"--train-iters\", \"5\"]"));
+        Assert.Equal(("--lr", 1, 10), (e.Key, e.Line, e.Column));
+    }
+
+    [Fact]
     public void Samples_are_iterations_of_the_global_batch()
     {
         // Megatron steps the scheduler by the global batch each iteration, with its thresholds in samples.
