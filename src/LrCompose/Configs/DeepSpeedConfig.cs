@@ -110,7 +110,10 @@ public static class DeepSpeedConfig
     private static (long W, bool Log) WarmupOf(ConfigSection p, Auto auto)
     {
         long given = auto.Steps(p, "warmup_num_steps") ?? 1000;
-        if (given <= 0) throw p.Fail(p.Get("warmup_num_steps")!, "must be a positive whole number (DeepSpeed refuses 0)");
+        if (given <= 0)
+            throw p.Fail(p.Get("warmup_num_steps")!, p.Get("warmup_num_steps")!.Text == "auto"
+                ? "is \"auto\", which Hugging Face fills with its warmup steps, 0 unless given, and DeepSpeed refuses 0: give a positive number"
+                : "must be a positive whole number (DeepSpeed refuses 0)");
         // DeepSpeed warns about any other warmup_type and uses log.
         bool log = (p.Word("warmup_type") ?? "log") != "linear";
         return (Math.Max(2, given), log);

@@ -80,6 +80,16 @@ public class DeepSpeedConfigTests
     }
 
     [Fact]
+    public void An_auto_warmup_without_warmup_steps_says_why_DeepSpeed_refuses_it()
+    {
+        const string json = """{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 1e-3, "warmup_num_steps": "auto"}}}""";
+        var e = Assert.Throws<ConfigFormatException>(() => DeepSpeedConfig.Read(json));
+        Assert.Equal("scheduler.params.warmup_num_steps", e.Key);
+        Assert.Contains("0 unless given", e.Message);
+        Assert.Equal(1e-3, DeepSpeedConfig.Read(json, warmupSteps: 50).LearningRate.Rate(50));
+    }
+
+    [Fact]
     public void OneCycle_momentum_is_there_only_for_an_optimizer_with_betas()
     {
         const string withSgd = """
