@@ -35,6 +35,7 @@ invsqrt|warmup 100 >> inverse-sqrt peak=0.1 timescale=100|--steps 2000
 inverse-time|inverse-time from=0.1 rate=1 every=10|--steps 100
 tanh|tanh 100 from=0.1 to=0.001|
 one-minus-sqrt|one-minus-sqrt 100 from=0.1 to=0.001|
+power-law|warmup 240 >> power-law peak=0.02 knee=2000 exponent=0.51 start=240|--steps 20000
 triangular|triangular low=0.001 high=0.006 up=10 down=20 mode=triangular2|--steps 150
 warmup|warmup 20 shape=cosine >> cosine 80 peak=0.1|
 hold|warmup 10 >> hold 50 >> linear 40 from=0.1 to=0|
@@ -48,6 +49,7 @@ mirror|linear 30 from=0.004 to=0.1 >> cosine 70 peak=0.1 floor=0|--momentum
 per-epoch|per-epoch 10 (cosine 10 peak=0.1)|
 shift|shift 30 (cosine 70 peak=0.1)|
 stretch|stretch 3 (cosine 30 peak=0.1)|
+staircase|staircase 5 (linear 40 from=0.01 to=0.1) >> staircase 5 sample=end (linear 60 from=0.1 to=0.01)|
 LIST
 dotnet run --no-build --project src/LrCompose.Cli -- lr-find docs/data/flipnet-range-test.csv --iterations 160 --out docs/images/range-test.png > /dev/null
 
@@ -67,3 +69,10 @@ lrc plot "warmup 32 >> until-plateau patience=2 threshold=0.02 (constant 0.05) >
 # docs/training.md: the warmup study's demo at the peak of 1, seed 1
 lrc warmup-study "warmup 100 >> constant 1 |> take 400" --peaks 1 --seeds 1 --out docs/images/warmup-sharpness.png
 lrc warmup-study "warmup 100 >> constant 1 |> take 400" --peaks 1 --seeds 1 --chart loss --out docs/images/warmup-loss.png
+
+# docs/configs.md
+lrc import docs/data/configs/ds_config.json --out docs/images/configs/deepspeed.png
+lrc import docs/data/configs/ds_onecycle.json --total-steps 3000 --out docs/images/configs/deepspeed-onecycle.png
+lrc import docs/data/configs/megatron-gpt3.sh --out docs/images/configs/megatron.png
+lrc import docs/data/configs/training_args.json --out docs/images/configs/huggingface.png
+lrc import docs/data/configs/llama3_8b.toml --out docs/images/configs/torchtitan.png

@@ -242,6 +242,9 @@ namespace LrCompose.Generators
                     case ScheduleKind.PerEpoch:
                         lines.Add("return " + Node(node.Child) + "(global::System.Math.Floor(t / " + Lit(node.W(0)) + "));");
                         break;
+                    case ScheduleKind.Staircase:
+                        lines.Add("return " + Node(node.Child) + "(" + F + "StairTime(t, " + Lit(node.W(0)) + ", " + Lit(node.W(1)) + ", " + Option(node.StairSample) + "));");
+                        break;
                     case ScheduleKind.Cycle:
                         Cycle(node, lines);
                         break;
@@ -261,6 +264,9 @@ namespace LrCompose.Generators
                     case ScheduleKind.Min:
                     case ScheduleKind.Max:
                         lines.Add("return global::System.Math." + (node.Kind == ScheduleKind.Max ? "Max" : "Min") + "(" + Node(node.Children[0]) + "(t), " + Node(node.Children[1]) + "(t));");
+                        break;
+                    case ScheduleKind.PowerLaw:
+                        lines.Add(Call("PowerLaw", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.W(0))));
                         break;
                     case ScheduleKind.Triangular:
                         lines.Add(Call("Triangular", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.W(1)), Option(node.TriangularMode), Lit(node.N(2))));
@@ -332,7 +338,7 @@ namespace LrCompose.Generators
                         var values = node.Numbers.Where((_, i) => i % 2 == 1).ToArray();
                         return (Lit(values.Min()), Lit(values.Max()));
                     }
-                    case ScheduleKind.InverseSqrt: return ("0d", Lit(node.N(0)));
+                    case ScheduleKind.InverseSqrt: case ScheduleKind.PowerLaw: return ("0d", Lit(node.N(0)));
                     case ScheduleKind.Tanh: return (M + "Min(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))", M + "Max(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))");
                     case ScheduleKind.Triangular: return (Lit(node.N(0)), Lit(node.N(1)));
                     case ScheduleKind.Warmup:
@@ -352,6 +358,7 @@ namespace LrCompose.Generators
                         return ("(" + min + ") * " + Lit(node.N(0)), "(" + max + ") * " + Lit(node.N(0)));
                     }
                     case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: case ScheduleKind.Retarget:
+                    case ScheduleKind.Staircase:
                         return Bounds(node.Child);
                     case ScheduleKind.DecayAt:
                     {

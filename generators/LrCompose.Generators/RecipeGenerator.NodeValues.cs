@@ -37,6 +37,7 @@ namespace LrCompose.Generators
                         return ScheduleFormulas.Interpolate(t, k[2 * i], k[2 * i + 1], k[2 * i + 2], k[2 * i + 3], n.Interpolation);
                     }
                     case ScheduleKind.InverseSqrt: return ScheduleFormulas.InverseSqrt(t, n.N(0), n.W(0));
+                    case ScheduleKind.PowerLaw: return ScheduleFormulas.PowerLaw(t, n.N(0), n.N(1), n.N(2), n.W(0));
                     case ScheduleKind.Tanh: return ScheduleFormulas.Tanh(t, n.W(0), n.N(0), n.N(1), n.N(2), n.N(3));
                     case ScheduleKind.OneMinusSqrt: return ScheduleFormulas.OneMinusSqrt(t, n.W(0), n.N(0), n.N(1));
                     case ScheduleKind.Triangular: return ScheduleFormulas.Triangular(t, n.N(0), n.N(1), n.W(0), n.W(1), n.TriangularMode, n.N(2));
@@ -54,6 +55,7 @@ namespace LrCompose.Generators
                     case ScheduleKind.Take: return At(n.Child, Math.Min(t, n.W(0)));
                     case ScheduleKind.Clamp: return ScheduleFormulas.Clamp(At(n.Child, t), n.N(0), n.N(1));
                     case ScheduleKind.PerEpoch: return At(n.Child, Math.Floor(t / n.W(0)));
+                    case ScheduleKind.Staircase: return At(n.Child, ScheduleFormulas.StairTime(t, n.W(0), n.W(1), n.StairSample));
                     case ScheduleKind.Min: return Math.Min(At(n.Children[0], t), At(n.Children[1], t));
                     case ScheduleKind.Max: return Math.Max(At(n.Children[0], t), At(n.Children[1], t));
                     case ScheduleKind.Mirror:
@@ -88,7 +90,7 @@ namespace LrCompose.Generators
                         return (Math.Min(n.N(0), n.N(1)), Math.Max(n.N(0), n.N(1)));
                     case ScheduleKind.Exponential:
                         return (ScheduleFormulas.ExponentialMin(n.N(0), n.N(1), n.Clamped, n.N(2)), ScheduleFormulas.ExponentialMax(n.N(0), n.Clamped, n.N(2)));
-                    case ScheduleKind.StepDecay: case ScheduleKind.InverseSqrt: return (0, n.N(0));
+                    case ScheduleKind.StepDecay: case ScheduleKind.InverseSqrt: case ScheduleKind.PowerLaw: return (0, n.N(0));
                     case ScheduleKind.MultiStep:
                     {
                         double last = ScheduleFormulas.MultiStepValue(n.N(0), n.N(1), n.Wholes.Count);
@@ -114,6 +116,7 @@ namespace LrCompose.Generators
                         return (min * n.N(0), max * n.N(0));
                     }
                     case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: case ScheduleKind.Retarget:
+                    case ScheduleKind.Staircase:
                         return Bounds(n.Child);
                     case ScheduleKind.DecayAt:
                     {

@@ -210,6 +210,9 @@ namespace LrCompose.Generators
                     case ScheduleKind.OneMinusSqrt:
                         Check(ConstructorRules.OneMinusSqrt(a.L("steps"), a.D("from"), a.D("to")), a);
                         return Finite(ScheduleKind.OneMinusSqrt, a.L("steps"), a.D("from"), a.D("to"));
+                    case ScheduleKind.PowerLaw:
+                        Check(ConstructorRules.PowerLaw(a.D("peak"), a.D("knee"), a.D("exponent"), a.L("start")), a);
+                        return NodeSpec.Make(ScheduleKind.PowerLaw, new[] { a.D("peak"), a.D("knee"), a.D("exponent") }, new[] { a.L("start") }, null);
                     case ScheduleKind.Warmup:
                     {
                         var shape = a.Option<WarmupShape>("shape");
@@ -222,7 +225,7 @@ namespace LrCompose.Generators
                     case ScheduleKind.Sequence:
                     {
                         var phases = a.Elements("phases").Select(p => AsNode(Build(p, p.Syntax), p.Syntax)).ToList();
-                        if (phases.Count == 0) throw new NotFlattenable(syntax, "Sequence()", DiagnosticDescriptors.NotFlattened);
+                        Check(ConstructorRules.Sequence(phases.Count), a);
                         return phases.Count == 1 ? phases[0] : Sequence(phases, syntax);
                     }
                     case ScheduleKind.Join:
@@ -272,6 +275,15 @@ namespace LrCompose.Generators
                         long at = a.L("at"), total = a.L("total");
                         Check(ConstructorRules.Retarget(at, total, inner.Length.Value), a);
                         return NodeSpec.Make(ScheduleKind.Retarget, new[] { inner.Span }, new[] { at, total }, total, inner);
+                    }
+                    case ScheduleKind.Staircase:
+                    {
+                        var inner = Instance(call);
+                        long? span = a.NullableL("span") ?? inner.Length;
+                        if (!span.HasValue) throw NeverEnds(inner, UnendingUse.Staircased, syntax);
+                        Check(ConstructorRules.Staircase(a.L("stairs"), span.Value), a);
+                        return NodeSpec.Make(ScheduleKind.Staircase, Array.Empty<double>(), new[] { span.Value, a.L("stairs") }, inner.Length, inner)
+                            .WithSpan(inner.Span) with { StairSample = a.Option<StairSample>("sample") };
                     }
                     case ScheduleKind.Cycle:
                         return recipes.Cycle(Instance(call), a.D("multiplier"), a.D("decay"), a.NullableI("limit"));
@@ -437,7 +449,8 @@ namespace LrCompose.Generators
                         return Sequence(new List<NodeSpec> { a, b }, syntax, at);
                     case (NodeSpec a, Lead b):
                         return new Lead(b.Before is null ? a : Sequence(new List<NodeSpec> { a, b.Before }, syntax, at), b.Parts);
-                    case (Lead a, Lead b) when b.Before is null:
+                    case (Lead a, Lead b):
+                        if (ConstructorRules.LeadThenLead(b.Before is not null) is { } broken) Report(broken, at);
                         return new Lead(a.Before, a.Parts.Concat(b.Parts).ToList());
                     case (Lead a, NodeSpec b):
                     {

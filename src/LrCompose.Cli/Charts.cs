@@ -11,7 +11,7 @@ internal static class Charts
     public const int Width = 900;
     public const int Height = 500;
 
-    public static byte[] Render(IReadOnlyList<Series> series, long horizon, string format, bool logY, string title, string rightAxis = "momentum")
+    public static byte[] Render(IReadOnlyList<Series> series, long horizon, string format, bool logY, string title, string? rightAxis = null)
     {
         var plot = new Plot();
         plot.Title(Shorten(title, 90), 13);
@@ -34,7 +34,7 @@ internal static class Charts
             if (s.RightAxis)
             {
                 line.Axes.YAxis = plot.Axes.Right;
-                plot.Axes.Right.Label.Text = rightAxis;
+                plot.Axes.Right.Label.Text = rightAxis ?? s.Label;
             }
         }
         foreach (var phase in series[0].Schedule.Phases.Skip(1))

@@ -50,6 +50,12 @@ public static class CliApp
             error.WriteLine("  " + new string(' ', Math.Min(e.Position, e.Recipe.Length)) + "^");
             return BadInput;
         }
+        catch (LrCompose.Configs.ConfigFormatException e)
+        {
+            // file:line:column: key: what is wrong — one line.
+            error.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
         catch (CliInputException e)
         {
             error.WriteLine($"error: {e.Message}");
@@ -91,6 +97,8 @@ public static class CliApp
         CompareCommand.Create(),
         PresetsCommand.Create(),
         ConformanceCommand.Create(),
+        ImportCommand.Create(),
+        ExportCommand.Create(),
         LrFindCommand.Create(),
         ExploreCommand.Create(),
         WarmupStudyCommand.Create(),

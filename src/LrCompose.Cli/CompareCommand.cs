@@ -15,8 +15,8 @@ internal static class CompareCommand
         var command = new Command("compare", "Show two schedules together and where they differ most.") { first, second, output, steps };
         command.SetAction(parse =>
         {
-            var a = Recipe.Read(parse.GetValue(first)!);
-            var b = Recipe.Read(parse.GetValue(second)!);
+            var a = Recipe.FromArgument(parse.GetValue(first)!);
+            var b = Recipe.FromArgument(parse.GetValue(second)!);
             long horizon = Math.Max(a.Horizon(parse.GetValue(steps)), b.Horizon(parse.GetValue(steps)));
             var (difference, at) = LargestDifference(a.Schedule, b.Schedule, Sampling.Scannable(horizon, "compare"));
             // Each line is named by the recipe as the user typed it (a preset by its name), so the chart says which is which.

@@ -19,7 +19,7 @@ internal static class DescribeCommand
                 PlanCommands.RefuseRecipeOptions(false, parse.GetValue(observations));
                 return PlanCommands.Guarded(() => PlanCommands.Describe(plan, Sampling.Scannable(PlanCommands.Horizon(plan, parse.GetValue(steps)), "describe"), parse.InvocationConfiguration.Output));
             }
-            var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
+            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations));
             var report = ScheduleReport.Of(r.Schedule, Sampling.Scannable(r.Horizon(parse.GetValue(steps)), "describe"));
             var writer = parse.InvocationConfiguration.Output;
             writer.Write(report.Render());

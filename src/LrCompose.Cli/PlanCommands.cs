@@ -18,6 +18,8 @@ internal static class PlanCommands
         if (File.Exists(argument))
         {
             text = File.ReadAllText(argument);
+            // A JSON file without a plan's "entries" is left to the configuration readers (a ds_config.json, say).
+            if (text.TrimStart().StartsWith('{') && !IsPlanJson(text)) return null;
             if (text.TrimStart().StartsWith('{'))
             {
                 try
@@ -32,6 +34,19 @@ internal static class PlanCommands
             }
         }
         return TrainingPlan.LooksLikePlan(text) ? TrainingPlan.Parse(text) : null;
+    }
+
+    private static bool IsPlanJson(string text)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("entries", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false; // not JSON at all: the configuration reader names the line and column
+        }
     }
 
     /// <summary>Runs a plan command, reporting a value the plan refuses (a step past what its batch-size schedule can

@@ -24,8 +24,8 @@ internal static class PlotCommand
                 return PlanCommands.Guarded(() => Plot(PlanCommands.Series(plan), PlanCommands.Horizon(plan, parse.GetValue(steps)), parse.GetValue(output), parse.GetValue(logY),
                     $"training plan ({plan.Entries.Length} entries)", parse.InvocationConfiguration.Output));
             }
-            var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
-            var others = (parse.GetValue(also) ?? []).Select(text => Recipe.Read(text, parse.GetValue(observations))).ToList();
+            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations));
+            var others = (parse.GetValue(also) ?? []).Select(text => Recipe.FromArgument(text, parse.GetValue(observations))).ToList();
             long horizon = others.Aggregate(r.Horizon(parse.GetValue(steps)), (h, o) => parse.GetValue(steps) is null ? Math.Max(h, o.Horizon(null)) : h);
             var series = new List<Series> { new(others.Count > 0 ? r.Text : "rate", r.Schedule) };
             series.AddRange(others.Select(o => new Series(o.Text, o.Schedule)));

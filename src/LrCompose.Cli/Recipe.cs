@@ -5,8 +5,18 @@ namespace LrCompose.Cli;
 /// <summary>A recipe given on the command line, with the horizon it is shown over. A live recipe (with
 /// <c>until-…</c> or <c>reduce-on-plateau</c>) is resolved against an observation log; its stage endings say where
 /// and why a metric-driven phase ended.</summary>
-internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<StageEnding> Endings)
+/// <param name="Text">The recipe text (a configuration's recipe for a configuration file).</param>
+/// <param name="Schedule">What it means.</param>
+/// <param name="Endings">Where its metric-driven stages ended.</param>
+/// <param name="RunSteps">The steps the run is known to train for (a configuration's total), the default horizon.</param>
+internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<StageEnding> Endings, long? RunSteps = null)
 {
+    /// <summary>A command-line argument that names a recipe or a training configuration file (ds_config.json, a
+    /// Megatron or Hugging Face command line, a torchtitan TOML), read for its learning rate. Only the commands take
+    /// files: the explorer's server reads recipes alone (<see cref="Read"/>), so a request cannot make it open one.</summary>
+    public static Recipe FromArgument(string text, string? observations = null) =>
+        ConfigFile.IsConfigFile(text) ? ConfigFile.AsRecipe(ConfigFile.Read(text)) : Read(text, observations);
+
     public static Recipe Read(string text, string? observations = null)
     {
         if (!LiveSchedule.IsLive(text))
@@ -24,12 +34,13 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
         return new(text, live.Resolve(log), live.Endings(log));
     }
 
-    /// <summary>How many steps to show: the given number, the schedule's own length, or 25× its last phase start
+    /// <summary>How many steps to show: the given number, the run's total steps, the schedule's own length, or 25× its last phase start
     /// (at least 10,000) for a schedule that goes on for ever.</summary>
     public long Horizon(long? steps)
     {
         if (steps is { } n)
             return n >= 1 ? n : throw new CliInputException($"--steps was {n}: it must be at least 1");
+        if (RunSteps is { } run) return run;
         return Schedule.Length ?? Math.Max(10_000, Math.Min(Schedule.Phases[^1].Start, long.MaxValue / 25) * 25);
     }
 

@@ -26,7 +26,7 @@ internal static class TableCommand
                 return PlanCommands.Guarded(() => PlanCommands.Table(plan, Sampling.Every(planHorizon, parse.GetValue(every) ?? Math.Max(1, planHorizon / 100)),
                     parse.GetValue(format)!, parse.InvocationConfiguration.Output));
             }
-            var r = Recipe.Read(parse.GetValue(recipe)!, parse.GetValue(observations));
+            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations));
             long horizon = r.Horizon(parse.GetValue(steps));
             long[] rows = Sampling.Every(horizon, parse.GetValue(every) ?? Math.Max(1, horizon / 100));
             bool withMomentum = parse.GetValue(momentum);

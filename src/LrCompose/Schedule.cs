@@ -67,7 +67,7 @@ public abstract partial class Schedule : ISchedule
     /// <exception cref="InvalidOperationException">The schedule has no end.</exception>
     public double EndValue => Length is { } length
         ? At(length)
-        : throw new InvalidOperationException($"{this} goes on for ever and has no end value.");
+        : throw new InvalidOperationException(Validation.ConstructorRules.NeverEnds(ToString(), Validation.UnendingUse.Ended));
 
     /// <summary>The recipe in LrCompose notation; <c>Schedule.Parse(s.ToString())</c> evaluates identically.</summary>
     public sealed override string ToString() => RecipeWriter.Print(this);

@@ -25,6 +25,9 @@ namespace LrCompose.Generators.Model
         /// <summary>The shape of a decay-at's cooldown.</summary>
         public DecayShape DecayShape { get; init; }
 
+        /// <summary>Which end of each stair a staircase holds.</summary>
+        public StairSample StairSample { get; init; }
+
         /// <summary>Whether an exponential decays in whole jumps.</summary>
         public bool Staircase { get; init; }
 

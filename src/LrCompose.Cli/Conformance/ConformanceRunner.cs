@@ -34,8 +34,9 @@ internal sealed record ConformanceReport(IReadOnlyList<ConformanceResult> Result
 
 /// <summary>
 /// Checks LrCompose's compat constructors against reference values produced by the peer libraries. The file format:
-/// <c>{"cases": [{"id", "library", "schedule", "params", "steps", "lr", "momentum"?, "metrics"?}]}</c>; every case is
-/// mapped by its library and schedule name and its parameters alone.
+/// <c>{"cases": [{"id", "library", "schedule", "params" or "config", "steps", "lr", "momentum"?, "weight_decay"?, "metrics"?}]}</c>;
+/// every case is mapped by its library and schedule name and its parameters alone (a training framework's through the
+/// configuration importer).
 /// </summary>
 internal static class ConformanceRunner
 {
@@ -65,7 +66,8 @@ internal static class ConformanceRunner
         try
         {
             schedule = c.GetProperty("schedule").GetString() ?? "";
-            var peer = PeerCatalogue.Build(c.GetProperty("library").GetString() ?? "", schedule, new PeerParams(c.GetProperty("params")));
+            string library = c.GetProperty("library").GetString() ?? "";
+            var peer = ConfigCases.TryBuild(library, c) ?? PeerCatalogue.Build(library, schedule, new PeerParams(c.GetProperty("params")));
             long[] steps = c.GetProperty("steps").EnumerateArray().Select(e => e.GetInt64()).ToArray();
             var expected = Doubles(c, "lr");
             var actual = peer.Plateau is { } plateau ? PlateauRates(plateau, Doubles(c, "metrics"), steps.Length) : Evaluate(peer.Rate!, steps);
@@ -76,9 +78,14 @@ internal static class ConformanceRunner
                 if (peer.Momentum is null) return new(id, schedule, double.NaN, double.NaN, false, "the reference has momentum but the schedule does not");
                 errors.Add(Evaluate(peer.Momentum, steps), Doubles(c, "momentum"));
             }
+            if (c.TryGetProperty("weight_decay", out var weightDecay) && weightDecay.ValueKind == JsonValueKind.Array)
+            {
+                if (peer.WeightDecay is null) return new(id, schedule, double.NaN, double.NaN, false, "the reference has weight decay but the schedule does not");
+                errors.Add(Evaluate(peer.WeightDecay, steps), Doubles(c, "weight_decay"));
+            }
             return new(id, schedule, errors.MaxAbsolute, errors.MaxRelative, errors.AllWithin);
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is ArgumentException or LrCompose.Configs.ConfigFormatException or NotSupportedException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             return new(id, schedule, double.NaN, double.NaN, false, e.Message);
         }

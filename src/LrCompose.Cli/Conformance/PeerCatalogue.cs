@@ -1,7 +1,7 @@
 namespace LrCompose.Cli.Conformance;
 
-/// <summary>What a conformance case asks to evaluate: a rate, optionally a momentum, or a plateau run over metrics.</summary>
-internal sealed record PeerSchedule(Schedule? Rate, Schedule? Momentum = null, PlateauState? Plateau = null);
+/// <summary>What a conformance case asks to evaluate: a rate, optionally a momentum and a weight decay, or a plateau run over metrics.</summary>
+internal sealed record PeerSchedule(Schedule? Rate, Schedule? Momentum = null, PlateauState? Plateau = null, Schedule? WeightDecay = null);
 
 /// <summary>
 /// Maps a peer library's schedule name and parameters (by the peer's own names and defaults) to the compat

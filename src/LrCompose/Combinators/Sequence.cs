@@ -112,7 +112,7 @@ namespace LrCompose
         public static Schedule Sequence(params Schedule[] phases)
         {
             Guard.NoNulls(phases);
-            if (phases.Length == 0) throw Guard.Fail(nameof(phases), "[]", Rules.NotEmptyRule);
+            ConstructorRules.Sequence(phases.Length).ThrowIfAny();
             return phases.Length == 1 ? phases[0] : Combinators.SequenceNode.Of(phases);
         }
     }

@@ -19,27 +19,14 @@ namespace LrCompose
         public static Schedule Split(long totalSteps, params Portion[] portions)
         {
             ArgumentNullException.ThrowIfNull(portions);
-            Guard.Length(totalSteps);
-            if (portions.Length == 0) throw Guard.Fail(nameof(portions), "[]", Rules.NotEmptyRule);
-            foreach (var p in portions) Guard.Check(p.Fraction, Rules.Fraction(p.Fraction), nameof(portions));
-            double sum = portions.Sum(p => p.Fraction);
-            if (Math.Abs(sum - 1) > 1e-9)
-                throw Guard.Fail(nameof(portions), Guard.Show(portions.Select(p => p.Fraction).ToArray()), "must have fractions that add up to 1");
+            var lengths = new long[portions.Length];
+            ConstructorRules.Split(totalSteps, portions.Select(p => p.Fraction).ToArray(), lengths).ThrowIfAny();
             var phases = new Schedule[portions.Length];
-            double cumulative = 0;
-            long previous = 0;
             for (int i = 0; i < portions.Length; i++)
             {
-                cumulative += portions[i].Fraction;
-                long boundary = i == portions.Length - 1 ? totalSteps : (long)Math.Round(totalSteps * cumulative);
-                long length = boundary - previous;
-                if (length < 1)
-                    throw Guard.Fail(nameof(portions), Guard.Show(portions[i].Fraction), $"gives phase {i} no steps of a {totalSteps}-step run");
-                var phase = portions[i].Build(length);
-                if (phase.Length != length)
-                    throw Guard.Fail(nameof(portions), phase.ToString(), $"must build a phase of exactly {length} steps");
+                var phase = portions[i].Build(lengths[i]);
+                ConstructorRules.SplitPhase(phase.ToString(), phase.Length, lengths[i]).ThrowIfAny();
                 phases[i] = phase;
-                previous = boundary;
             }
             return Sequence(phases);
         }

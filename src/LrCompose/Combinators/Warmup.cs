@@ -31,8 +31,7 @@ namespace LrCompose
         public Lead Then(Lead more)
         {
             ArgumentNullException.ThrowIfNull(more);
-            if (more._before is not null)
-                throw new ArgumentException("a lead cannot be followed by a lead that already has phases before it", nameof(more));
+            ConstructorRules.LeadThenLead(more._before is not null).ThrowIfAny();
             return new(_before, _parts.AddRange(more._parts));
         }
 

@@ -89,6 +89,22 @@ namespace LrCompose
         Exponential,
     }
 
+    /// <summary>Which value of a schedule a stair of <c>Staircase</c> holds: the one at its first step or at its last.</summary>
+#if LRCOMPOSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum StairSample
+    {
+        /// <summary>Each stair holds the value at its start, <c>s(⌊t·n/span⌋·span/n)</c>: a rising ramp climbs at the
+        /// start of each stair (DeepSpeed's first half-cycle and its range-test staircase).</summary>
+        Start,
+        /// <summary>Each stair holds the value at its end, <c>s(⌈t·n/span⌉·span/n)</c>: a falling ramp steps down at the
+        /// start of each stair and stays above its end until the last step (DeepSpeed's second half-cycle).</summary>
+        End,
+    }
+
     /// <summary>How one-cycle anneals between its phase ends.</summary>
 #if LRCOMPOSE_GENERATOR
     internal

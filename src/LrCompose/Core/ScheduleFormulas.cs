@@ -98,6 +98,18 @@ namespace LrCompose
         [MethodImpl(Inline)]
         public static double InverseSqrt(double t, double peak, long timescale) => peak * (1.0 / Math.Sqrt((t + timescale) / timescale));
 
+        /// <summary>
+        /// Shen et al.'s power law, <c>peak·min(1, (knee/n)^exponent)</c> at step <c>n = t + start</c> of the run; the
+        /// peak up to the knee (so step 0, where the law is infinite, is the peak), and a ratio below 1 past it, so the
+        /// power never overflows.
+        /// </summary>
+        [MethodImpl(Inline)]
+        public static double PowerLaw(double t, double peak, double knee, double exponent, long start)
+        {
+            double n = t + start;
+            return n <= knee ? peak : peak * Math.Pow(knee / n, exponent);
+        }
+
         /// <summary><c>to + ½(from − to)·(1 − tanh(lb·(1 − r) + ub·r))</c> with <c>r = min(t, steps)/steps</c>.</summary>
         [MethodImpl(Inline)]
         public static double Tanh(double t, long steps, double from, double to, double lb, double ub)
@@ -194,6 +206,20 @@ namespace LrCompose
         [MethodImpl(Inline)]
         public static double RetargetTime(double t, long at, double span, long total) =>
             t < at ? t : t >= total ? span : at + (t - at) * ((span - at) / (total - at));
+
+        /// <summary>
+        /// The time a staircase samples at t: the start (or end) of the stair t is on, when <paramref name="span"/> steps
+        /// are cut into <paramref name="stairs"/> equal stairs (and stairs of that width go on past it). The stair index
+        /// comes from <c>t·stairs</c> before the division, as DeepSpeed quantises from the whole step: at a stair's edge
+        /// that product is an exact multiple of the span, so the edge is never floored a stair too low.
+        /// </summary>
+        [MethodImpl(Inline)]
+        public static double StairTime(double t, long span, long stairs, StairSample sample)
+        {
+            double position = t * stairs / span;
+            double stair = sample == StairSample.End ? Math.Ceiling(position) : Math.Floor(position);
+            return stair * span / stairs;
+        }
 
         /// <summary>The start of cycle <paramref name="index"/> when periods grow by <paramref name="multiplier"/>.</summary>
         [MethodImpl(Inline)]

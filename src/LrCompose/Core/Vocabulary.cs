@@ -11,23 +11,27 @@ namespace LrCompose.Core
     internal enum ScheduleKind
     {
         Constant, Linear, Cosine, Polynomial, Exponential, StepDecay, MultiStep, PiecewiseConstant, Interpolate,
-        InverseSqrt, InverseTime, Tanh, OneMinusSqrt, Triangular,
+        InverseSqrt, InverseTime, Tanh, OneMinusSqrt, Triangular, PowerLaw,
         Warmup, Hold, Sequence, Join,
-        Scale, Sum, Min, Max, Cycle, Shift, Stretch, Clamp, Take, Mirror, PerEpoch, Map, DecayAt, Retarget,
+        Scale, Sum, Min, Max, Cycle, Shift, Stretch, Clamp, Take, Mirror, PerEpoch, Map, DecayAt, Retarget, Staircase,
         WarmupCosine, OneCycle, Sgdr, WarmupStableDecay, Noam,
     }
 
     /// <summary>One word of the vocabulary: the C# member it is, and its text name.</summary>
     internal sealed class VocabularyEntry
     {
-        public VocabularyEntry(ScheduleKind kind, string owner, string member, string[] aliases, string[][] parameterAliases)
+        public VocabularyEntry(ScheduleKind kind, string owner, string member, string[] aliases)
         {
             Kind = kind;
             Owner = owner;
             Member = member;
             Text = Vocabulary.Kebab(member);
             Aliases = aliases;
-            ParameterAliases = parameterAliases;
+            Parameters = WordParameters.Of(kind);
+            var pairs = new List<string[]>();
+            foreach (var parameter in Parameters)
+                foreach (var alias in parameter.Aliases) pairs.Add(new[] { alias, parameter.Text });
+            ParameterAliases = pairs.ToArray();
         }
 
         public ScheduleKind Kind { get; }
@@ -44,7 +48,10 @@ namespace LrCompose.Core
         /// <summary>Short names also read in text; printing always uses <see cref="Text"/>.</summary>
         public string[] Aliases { get; }
 
-        /// <summary>Pairs of (alias, long name) of parameters also read in text.</summary>
+        /// <summary>Its parameters, in C# order (<see cref="WordParameters"/>).</summary>
+        public WordParameter[] Parameters { get; }
+
+        /// <summary>Pairs of (alias, long name) of parameters also read in text, from <see cref="Parameters"/>.</summary>
         public string[][] ParameterAliases { get; }
 
         /// <summary>The long text name of a parameter written as <paramref name="key"/> (itself when it is no alias).</summary>
@@ -59,30 +66,27 @@ namespace LrCompose.Core
     internal static class Vocabulary
     {
         private static readonly string[] None = new string[0];
-        private static readonly string[][] NoParameters = new string[0][];
-
-        private static VocabularyEntry Word(ScheduleKind kind, string owner, string member, string[]? aliases = null, string[][]? parameters = null) =>
-            new VocabularyEntry(kind, owner, member, aliases ?? None, parameters ?? NoParameters);
-
-        private static readonly string[][] KDecay = { new[] { "kdecay", "k-decay" } };
+        private static VocabularyEntry Word(ScheduleKind kind, string owner, string member, string[]? aliases = null) =>
+            new VocabularyEntry(kind, owner, member, aliases ?? None);
 
         /// <summary>Every word, in the order the docs list them.</summary>
         public static readonly VocabularyEntry[] All =
         {
             Word(ScheduleKind.Constant, "Schedules", "Constant"),
             Word(ScheduleKind.Linear, "Schedules", "Linear"),
-            Word(ScheduleKind.Cosine, "Schedules", "Cosine", parameters: KDecay),
-            Word(ScheduleKind.Polynomial, "Schedules", "Polynomial", parameters: KDecay),
+            Word(ScheduleKind.Cosine, "Schedules", "Cosine"),
+            Word(ScheduleKind.Polynomial, "Schedules", "Polynomial"),
             Word(ScheduleKind.Exponential, "Schedules", "Exponential"),
             Word(ScheduleKind.StepDecay, "Schedules", "StepDecay", new[] { "step" }),
-            Word(ScheduleKind.MultiStep, "Schedules", "MultiStep", new[] { "multistep" }, new[] { new[] { "at", "milestones" } }),
-            Word(ScheduleKind.PiecewiseConstant, "Schedules", "PiecewiseConstant", new[] { "piecewise" }, new[] { new[] { "at", "boundaries" } }),
+            Word(ScheduleKind.MultiStep, "Schedules", "MultiStep", new[] { "multistep" }),
+            Word(ScheduleKind.PiecewiseConstant, "Schedules", "PiecewiseConstant", new[] { "piecewise" }),
             Word(ScheduleKind.Interpolate, "Schedules", "Interpolate"),
             Word(ScheduleKind.InverseSqrt, "Schedules", "InverseSqrt", new[] { "invsqrt" }),
             Word(ScheduleKind.InverseTime, "Schedules", "InverseTime"),
             Word(ScheduleKind.Tanh, "Schedules", "Tanh"),
             Word(ScheduleKind.OneMinusSqrt, "Schedules", "OneMinusSqrt"),
             Word(ScheduleKind.Triangular, "Schedules", "Triangular"),
+            Word(ScheduleKind.PowerLaw, "Schedules", "PowerLaw"),
             Word(ScheduleKind.Warmup, "Schedules", "Warmup"),
             Word(ScheduleKind.Hold, "Schedules", "Hold"),
             Word(ScheduleKind.Join, "Schedules", "Join"),
@@ -90,7 +94,7 @@ namespace LrCompose.Core
             Word(ScheduleKind.Sum, "Schedules", "Sum"),
             Word(ScheduleKind.Min, "Schedules", "Min"),
             Word(ScheduleKind.Max, "Schedules", "Max"),
-            Word(ScheduleKind.Cycle, "Schedule", "Cycle", parameters: new[] { new[] { "mult", "multiplier" } }),
+            Word(ScheduleKind.Cycle, "Schedule", "Cycle"),
             Word(ScheduleKind.Shift, "Schedule", "Shift"),
             Word(ScheduleKind.Stretch, "Schedule", "Stretch"),
             Word(ScheduleKind.Clamp, "Schedule", "Clamp"),
@@ -100,6 +104,7 @@ namespace LrCompose.Core
             Word(ScheduleKind.Map, "Schedule", "Map", new[] { "lambda" }),
             Word(ScheduleKind.DecayAt, "Schedule", "DecayAt"),
             Word(ScheduleKind.Retarget, "Schedule", "Retarget"),
+            Word(ScheduleKind.Staircase, "Schedule", "Staircase"),
             Word(ScheduleKind.Sequence, "Schedules", "Sequence"),
             Word(ScheduleKind.WarmupCosine, "Recipes", "WarmupCosine"),
             Word(ScheduleKind.OneCycle, "Recipes", "OneCycle"),

@@ -95,7 +95,7 @@ public sealed class LiveSchedule
             var s = stages[i];
             if (s.Lead is not null && i == stages.Length - 1) throw Guard.Fail(nameof(stages), s.Lead.ToString(), "must not end with a warmup or hold: it leads into the next stage");
             if (i < stages.Length - 1 && s.Until is null && s.Schedule is { Length: null })
-                throw new InvalidOperationException($"{s.Schedule} goes on for ever and has no end condition, so nothing can follow it");
+                throw new InvalidOperationException(ConstructorRules.NeverEnds(s.Schedule.ToString(), UnendingUse.FollowedLive));
         }
         return new LiveSchedule(stages.ToArray());
     }

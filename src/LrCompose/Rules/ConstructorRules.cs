@@ -36,6 +36,15 @@ namespace LrCompose.Validation
 
         /// <summary>Its end moves (<c>Retarget</c>).</summary>
         Retargeted,
+
+        /// <summary>Its length is cut into stairs (<c>Staircase</c> with no span of its own).</summary>
+        Staircased,
+
+        /// <summary>Its end value is asked for (<c>Schedule.EndValue</c>).</summary>
+        Ended,
+
+        /// <summary>Another stage of a live schedule follows it, and no end condition ends it (<c>LiveSchedule</c>).</summary>
+        FollowedLive,
     }
 
     /// <summary>The rules of each constructor that both the runtime and the generator enforce.</summary>
@@ -120,7 +129,9 @@ namespace LrCompose.Validation
         /// front end names the schedule (the runtime its recipe text, the generator its word).
         /// </summary>
         public static string NeverEnds(string subject, UnendingUse use) =>
-            subject + " goes on for ever, so " + Consequence(use) + "; make it finite with .Take(steps)";
+            subject + " goes on for ever, so " + Consequence(use) + "; " + Remedy(use);
+
+        private const string TakeRemedy = "make it finite with .Take(steps)";
 
         private static string Consequence(UnendingUse use)
         {
@@ -129,9 +140,66 @@ namespace LrCompose.Validation
                 case UnendingUse.Followed: return "nothing can follow it";
                 case UnendingUse.Cycled: return "it cannot be cycled";
                 case UnendingUse.Retargeted: return "it has no end to re-target";
+                case UnendingUse.Staircased: return "it has no length to cut into stairs";
+                case UnendingUse.Ended: return "it has no end value";
+                case UnendingUse.FollowedLive: return "no stage can follow it without an end condition";
                 default: throw new ArgumentOutOfRangeException(nameof(use));
             }
         }
+
+        private static string Remedy(UnendingUse use)
+        {
+            switch (use)
+            {
+                case UnendingUse.Staircased: return "give the span, or " + TakeRemedy;
+                case UnendingUse.FollowedLive: return "give it one (until-metric, until-plateau), or " + TakeRemedy;
+                default: return TakeRemedy;
+            }
+        }
+
+        /// <summary>A sequence needs at least one phase.</summary>
+        public static Violation? Sequence(int phases) => phases == 0 ? new Violation("phases", "[]", Rules.NotEmptyRule) : null;
+
+        /// <summary>A lead (warmup, hold) can be followed by more leads, but not by one that already has phases before it:
+        /// those phases would have nowhere to go.</summary>
+        public static Violation? LeadThenLead(bool moreHasPhasesBefore) =>
+            moreHasPhasesBefore ? new Violation("more", "a lead with phases before it", "must be a lead with no phases before it") : null;
+
+        /// <summary>
+        /// A split of a run of <paramref name="totalSteps"/> steps into <paramref name="fractions"/>: each in (0, 1], adding
+        /// up to 1; <paramref name="lengths"/> receives each portion's steps, <c>round(total·Σfractions)</c> apart (the last
+        /// ends at the total), and each must get at least one.
+        /// </summary>
+        public static Violation? Split(long totalSteps, double[] fractions, long[] lengths)
+        {
+            if (Check("totalSteps", totalSteps, Rules.Length(totalSteps)) is { } tooShort) return tooShort;
+            if (fractions.Length == 0) return new Violation("portions", "[]", Rules.NotEmptyRule);
+            double sum = 0;
+            foreach (double f in fractions)
+            {
+                if (Check("portions", f, Rules.Fraction(f)) is { } broken) return broken;
+                sum += f;
+            }
+            if (Math.Abs(sum - 1) > 1e-9)
+                return new Violation("portions", "[" + string.Join(", ", Array.ConvertAll(fractions, Show)) + "]", "must have fractions that add up to 1");
+            double cumulative = 0;
+            long previous = 0;
+            for (int i = 0; i < fractions.Length; i++)
+            {
+                cumulative += fractions[i];
+                long boundary = i == fractions.Length - 1 ? totalSteps : (long)Math.Round(totalSteps * cumulative);
+                lengths[i] = boundary - previous;
+                if (lengths[i] < 1)
+                    return new Violation("portions", Show(fractions[i]), "gives phase " + i.ToString(CultureInfo.InvariantCulture) + " no steps of a "
+                        + Show(totalSteps) + "-step run");
+                previous = boundary;
+            }
+            return null;
+        }
+
+        /// <summary>A split's portion must build a phase of exactly the steps it was given.</summary>
+        public static Violation? SplitPhase(string shownPhase, long? builtLength, long length) =>
+            builtLength == length ? null : new Violation("portions", shownPhase, "must build a phase of exactly " + Show(length) + " steps");
 
         private static string ShowSteps(long[] steps) => "[" + string.Join(", ", Array.ConvertAll(steps, Show)) + "]";
 
@@ -235,6 +303,10 @@ namespace LrCompose.Validation
 
         public static Violation? InverseSqrt(double peak, long timescale) =>
             First(Check("peak", peak, Rules.Rate(peak)), Check("timescale", timescale, Rules.Length(timescale)));
+
+        public static Violation? PowerLaw(double peak, double knee, double exponent, long start) =>
+            First(Check("peak", peak, Rules.Rate(peak)), Check("knee", knee, Rules.PositiveFactor(knee)),
+                Check("exponent", exponent, Rules.Power(exponent)), Check("start", start, Rules.NonNegativeSteps(start)));
 
         public static Violation? Tanh(long steps, double from, double to, double lb, double ub) =>
             First(Check("lb", lb, Rules.Finite(lb)), Check("ub", ub, Rules.Finite(ub)), Check("lb", lb, Rules.Ordered(lb, ub)),
@@ -342,6 +414,10 @@ namespace LrCompose.Validation
             First(Check("at", at, Rules.NonNegativeSteps(at)),
                 Check("at", at, Rules.BeforeEnd(at, innerLength, "re-targets")),
                 Check("total", total, total > at ? null : "must be after the step it re-targets from (" + Show(at) + ")"));
+
+        /// <summary>A staircase of <paramref name="stairs"/> equal stairs over <paramref name="span"/> steps.</summary>
+        public static Violation? Staircase(long stairs, long span) =>
+            First(Check("stairs", stairs, Rules.Count(stairs)), Check("span", span, Rules.Length(span)));
 
         public static Violation? PerEpoch(long stepsPerEpoch) => Check("stepsPerEpoch", stepsPerEpoch, Rules.Length(stepsPerEpoch));
 

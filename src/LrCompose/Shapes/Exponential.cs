@@ -13,7 +13,7 @@ namespace LrCompose.Shapes
         public double From { get; } = from;
         public double Rate_ { get; } = rate;
         public long Every { get; } = every;
-        public bool Staircase { get; } = staircase;
+        public bool InWholeJumps { get; } = staircase;
         public long Begin { get; } = begin;
         public double? End { get; } = end;
 
@@ -23,13 +23,13 @@ namespace LrCompose.Shapes
         public override double Max => ScheduleFormulas.ExponentialMax(From, End.HasValue, End.GetValueOrDefault());
 
         internal override double At(double t) =>
-            ScheduleFormulas.Exponential(t, From, Rate_, Every, Begin, Staircase, End.HasValue, End.GetValueOrDefault());
+            ScheduleFormulas.Exponential(t, From, Rate_, Every, Begin, InWholeJumps, End.HasValue, End.GetValueOrDefault());
 
         internal override void Write(RecipeWriter writer)
         {
             writer.Word(ScheduleKind.Exponential).Named("from", From).Named("rate", Rate_);
             if (Every != 1) writer.Named("every", Every);
-            if (Staircase) writer.Named("staircase", true);
+            if (InWholeJumps) writer.Named("staircase", true);
             if (Begin != 0) writer.Named("begin", Begin);
             if (End is { } e) writer.Named("end", e);
         }

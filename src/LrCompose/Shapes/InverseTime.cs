@@ -10,7 +10,7 @@ namespace LrCompose.Shapes
         public double From { get; } = from;
         public double Rate_ { get; } = rate;
         public long Every { get; } = every;
-        public bool Staircase { get; } = staircase;
+        public bool InWholeJumps { get; } = staircase;
         public override long? Length => null;
         public override double Min => 0;
         public override double Max => From;
@@ -18,7 +18,7 @@ namespace LrCompose.Shapes
         internal override double At(double t)
         {
             double p = t / Every;
-            if (Staircase) p = Math.Floor(p);
+            if (InWholeJumps) p = Math.Floor(p);
             return From / (1 + Rate_ * p);
         }
 
@@ -26,7 +26,7 @@ namespace LrCompose.Shapes
         {
             writer.Word(ScheduleKind.InverseTime).Named("from", From).Named("rate", Rate_);
             if (Every != 1) writer.Named("every", Every);
-            if (Staircase) writer.Named("staircase", true);
+            if (InWholeJumps) writer.Named("staircase", true);
         }
     }
 }

@@ -41,6 +41,9 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     public Schedule[] Inputs() => Enumerable.Range(0, _schedules.Count).Select(Input).ToArray();
 
     /// <summary>A named option of one of the shared enums, written as the kebab-case of its member (<c>from-one</c>).</summary>
+    /// <summary>A named option, or the word's default for it.</summary>
+    public T Option<T>(string key) where T : struct, Enum => Option(key, Default<T>(key, "<word>"));
+
     public T Option<T>(string key, T fallback) where T : struct, Enum =>
         Choice(key, fallback, Enum.GetValues<T>().Select(v => (Core.Vocabulary.Kebab(v.ToString()), v)).ToArray());
 
@@ -52,13 +55,16 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
         return strings[index].Value;
     }
 
-    public double Named(string key) => NamedNumber(key) ?? throw Missing(key, "<number>");
+    /// <summary>A named number; when it is left out, the word's default from <see cref="Core.WordParameters"/>, or an
+    /// error when it has none.</summary>
+    public double Named(string key) => NamedNumber(key) ?? Default<double>(key, "<number>");
 
     public double Named(string key, double fallback) => NamedNumber(key) ?? fallback;
 
     public double? NamedOrNull(string key) => NamedNumber(key);
 
-    public long NamedWhole(string key) => NamedWholeOrNull(key) ?? throw Missing(key, "<whole number>");
+    /// <inheritdoc cref="Named(string)"/>
+    public long NamedWhole(string key) => NamedWholeOrNull(key) ?? Default<long>(key, "<whole number>");
 
     public long NamedWhole(string key, long fallback) => NamedWholeOrNull(key) ?? fallback;
 
@@ -76,6 +82,9 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
 
     /// <inheritdoc cref="NamedIntOrNull"/>
     public int NamedInt(string key) => NamedIntOrNull(key) ?? throw Missing(key, "<whole number>");
+
+    /// <summary>A named flag, or the word's default for it.</summary>
+    public bool NamedBool(string key) => NamedBool(key, Default<bool>(key, "true|false"));
 
     public bool NamedBool(string key, bool fallback) => NamedWord(key, null) switch
     {
@@ -131,6 +140,14 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
         return arg.Value is ListValue l ? l.Items : throw Error(arg.Value.Offset, $"{key} expects a list in brackets");
     }
 
+    /// <summary>The default the word's parameter list gives <paramref name="key"/>; a parameter with none is missing.</summary>
+    private T Default<T>(string key, string form)
+    {
+        var parameter = entry is null ? null : Core.WordParameters.ByText(entry.Kind, key);
+        if (parameter is null || parameter.Required || parameter.Default is null) throw Missing(key, form);
+        return (T)parameter.Default;
+    }
+
     private double? NamedNumber(string key)
     {
         if (Find(key) is not { } arg) return null;
@@ -157,7 +174,7 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
             : Error(EndOffset, $"{call.Name} needs {key}={form}");
     }
 
-    private static int EditDistance(string a, string b)
+    internal static int EditDistance(string a, string b)
     {
         var row = Enumerable.Range(0, b.Length + 1).ToArray();
         for (int i = 1; i <= a.Length; i++)

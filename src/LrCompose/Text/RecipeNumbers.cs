@@ -16,9 +16,6 @@ public sealed record RecipeNumber(int Offset, int Length, double Value, string? 
 /// <summary>Finds every number of a recipe, so a tool can change one and rewrite the text around it.</summary>
 public static class RecipeNumbers
 {
-    private static readonly HashSet<string> WholeKeys = ["every", "begin", "timescale", "up", "down", "limit", "at", "total", "length", "warmup-steps",
-        "total-steps", "stable-steps", "decay-steps", "period", "d-model"];
-
     /// <summary>Every positional and named number, in text order.</summary>
     /// <exception cref="RecipeFormatException">The text is not a recipe.</exception>
     public static IReadOnlyList<RecipeNumber> Find(string recipe)
@@ -44,17 +41,30 @@ public static class RecipeNumbers
                 foreach (var part in chain.Parts) Walk(part, found);
                 break;
             case Application app:
+            {
+                // Whether a number must be whole is what the word's parameter list says of it (a preset or an unknown
+                // word has none, and its numbers are shown as written).
+                var kind = Core.Vocabulary.ByText(app.Name)?.Kind;
+                var positional = kind is { } k ? Core.WordParameters.PositionalNumbers(k) : [];
+                int index = 0;
                 foreach (var arg in app.Args)
                 {
                     switch (arg)
                     {
-                        // Positional numbers are lengths, shifts and factors; only a scale's or a stretch's factor is fractional.
-                        case NumberArg n: found.Add(new(n.Offset, n.Text.Length, n.Value, null, app.Name is not ("scale" or "stretch" or "constant"), app.Name)); break;
-                        case NamedArg { Value: NumberValue v } named: found.Add(new(v.Offset, v.Text.Length, v.Value, named.Key, WholeKeys.Contains(named.Key), app.Name)); break;
+                        case NumberArg n:
+                            bool whole = index < positional.Count && positional[index].IsWhole;
+                            index++;
+                            found.Add(new(n.Offset, n.Text.Length, n.Value, null, whole, app.Name));
+                            break;
+                        case NamedArg { Value: NumberValue v } named:
+                            found.Add(new(v.Offset, v.Text.Length, v.Value, named.Key,
+                                kind is { } word && Core.WordParameters.ByText(word, named.Key) is { IsWhole: true }, app.Name));
+                            break;
                         case ScheduleArg s: Walk(s.Expr, found); break;
                     }
                 }
                 break;
+            }
         }
     }
 }

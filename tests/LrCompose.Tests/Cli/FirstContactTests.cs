@@ -73,7 +73,7 @@ public sealed class FirstContactTests : IDisposable
     {
         var (code, _, error) = Run("plotz", "gpt2");
         Assert.Equal(CliApp.BadInput, code);
-        Assert.Equal("error: unknown command 'plotz' (did you mean plot?); the commands are plot, describe, table, compare, presets, conformance, lr-find, explore, warmup-study, fit, predict, rank, optimize (lrcompose --help)",
+        Assert.Equal("error: unknown command 'plotz' (did you mean plot?); the commands are plot, describe, table, compare, presets, conformance, import, export, lr-find, explore, warmup-study, fit, predict, rank, optimize (lrcompose --help)",
             error.Trim());
     }
 

@@ -72,11 +72,24 @@ public sealed class PlanCliTests : IDisposable
         var (code, _, error) = CliRun.Run("table", "lr: cosine peak=0.1; momentum: constant 0.9");
         Assert.Equal(2, code);
         Assert.StartsWith("error: cosine expects the length", error);
-        // A JSON file that is not a plan (the range-test references) is named, in one line.
+        // A JSON file that is neither a plan nor a configuration (the range-test references) is named, in one line.
         (code, _, error) = CliRun.Run("table", Path.Combine(RepoPaths.Shared, "conformance", "lr-finder-public.json"));
         Assert.Equal(2, code);
         Assert.Single(error.TrimEnd().Split('\n'));
-        Assert.Contains("is not a training plan in JSON", error);
+        Assert.StartsWith("error: lr-finder-public.json:1:1: is JSON with neither", error);
+        // One with a plan's entries is read as a plan, and its fault named as a plan's.
+        string broken = Path.Combine(Path.GetTempPath(), $"broken-plan-{Guid.NewGuid():N}.json");
+        File.WriteAllText(broken, """{"entries": 3}""");
+        try
+        {
+            (code, _, error) = CliRun.Run("table", broken);
+            Assert.Equal(2, code);
+            Assert.Contains("is not a training plan in JSON", error);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
         // A step whose samples a long cannot count.
         (code, _, error) = CliRun.Run("table", Plan.ToString(), "--steps", "9223372036854775807", "--every", "9223372036854775806");
         Assert.Equal(2, code);

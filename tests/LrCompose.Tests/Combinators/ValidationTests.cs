@@ -58,7 +58,7 @@ public class ValidationTests
             "portions", "0.01", "gives phase 0 no steps of a 10-step run" },
         { "split builder of the wrong length", () => Split(10, new Portion(1, n => Constant(1).Take(n + 1))), "portions", "take 11",
             "must build a phase of exactly 10 steps" },
-        { "lead after a lead with phases before it", () => Warmup(5).Then(Constant(1).Take(3).Then(Warmup(5))), "more", "", "already has phases before it" },
+        { "lead after a lead with phases before it", () => Warmup(5).Then(Constant(1).Take(3).Then(Warmup(5))), "more", "a lead with phases before it", "must be a lead with no phases before it" },
         { "join past long.MaxValue", () => Join([Constant(1), Constant(1).Take(11)], [long.MaxValue - 10]), "boundaries", "9223372036854775797",
             "within long.MaxValue" },
         { "shift back past long.MinValue", () => Linear(10, 1, 0).Shift(-5).Shift(long.MinValue + 4), "steps", "-9223372036854775804",
@@ -81,6 +81,11 @@ public class ValidationTests
         { "one-cycle momentum inverted", () => Recipes.OneCycle(1, 10, baseMomentum: 0.95, maxMomentum: 0.85), "baseMomentum", "0.95", "not be greater than the upper bound" },
         { "plateau factor", () => new PlateauPolicy(factor: 1.5), "factor", "1.5", "between 0 and 1" },
         { "per epoch zero", () => Constant(1).PerEpoch(0), "stepsPerEpoch", "0", "at least 1" },
+        { "power law with no knee", () => PowerLaw(0.02, 0, 0.5), "knee", "0", "greater than 0" },
+        { "power law that does not fall", () => PowerLaw(0.02, 100, 0), "exponent", "0", "greater than 0" },
+        { "power law starting before the run", () => PowerLaw(0.02, 100, 0.5, start: -1), "start", "-1", "0 or more steps" },
+        { "staircase of no stairs", () => Linear(10, 1, 0).Staircase(0), "stairs", "0", "at least 1" },
+        { "staircase over no steps", () => Constant(1).Staircase(3, span: 0), "span", "0", "at least 1 step" },
     };
 
     /// <summary>A problem with the receiver (not with an argument) is an InvalidOperationException saying what is wrong.</summary>
@@ -89,6 +94,7 @@ public class ValidationTests
         { "cycle unbounded", () => Constant(1).Cycle() },
         { "then after unbounded", () => Constant(1).Then(Constant(2)) },
         { "sequence after unbounded", () => Sequence(Exponential(1, 0.5), Constant(2)) },
+        { "staircase of unbounded with no span", () => Constant(1).Staircase(4) },
     };
 
     [Theory]

@@ -44,6 +44,8 @@ public class DifferentialTests
         from a in Rate from g in Gamma from ms in Gen.ArrayOf(Gen.Choose(0, 3000), 40)
             select new Recipe($"MultiStep({D(a)}, {D(Math.Max(g, 0.9))}, {string.Join(", ", ms.OrderBy(m => m))})", false),
         from a in Rate from n in Length select new Recipe($"InverseSqrt({D(a)}, {n})", false),
+        from a in Rate from k in Gen.Choose(1, 400) from e in Gen.Elements(0.3, 0.5, 0.51, 1.0, 2.5) from s in Gen.Choose(0, 300)
+            select new Recipe($"PowerLaw({D(a)}, {D(k + 0.5)}, {D(e)}, {s})", false),
         from a in Rate from b in Rate from c in Rate from m in Gen.Choose(1, 100)
             select new Recipe($"PiecewiseConstant([{D(a)}, {D(b)}, {D(c)}], [{m}, {m + 37}])", false),
         from a in Rate from b in Rate from u in Length from d in Length from m in Gen.Elements("Triangular", "Triangular2", "ExpRange")
@@ -69,6 +71,9 @@ public class DifferentialTests
             from s in finite from m in Gen.Elements(1.0, 1.5, 2.0) from d in Gen.Elements(1.0, 0.5) from l in Gen.Elements("null", "3")
                 select new Recipe($"({s.Code}).Cycle({D(m)}, {D(d)}, {l})", l != "null"),
             from s in inner from e in Gen.Choose(1, 20) select new Recipe($"({s.Code}).PerEpoch({e})", s.Finite),
+            from s in inner from n in Gen.Choose(1, 40) from sample in Gen.Elements(Enum.GetValues<StairSample>()) from span in Gen.Elements("null", "7", "30")
+                // An unending schedule needs a span to cut into stairs.
+                select new Recipe($"({s.Code}).Staircase({n}, StairSample.{sample}, {(s.Finite ? span : "30")})", s.Finite),
             from a in inner from b in inner from m in Gen.Elements("Min", "Max") select new Recipe($"{m}({a.Code}, {b.Code})", a.Finite && b.Finite),
             from s in inner select new Recipe($"({s.Code}).Mirror(0.85, 0.95)", s.Finite),
             from s in inner from k in Gen.Choose(0, 300) from n in Length from to in Rate from decayShape in Gen.Elements(Enum.GetValues<DecayShape>())

@@ -119,6 +119,9 @@ public class GeneratorDiagnosticTests
         "target was 0: it is the value the exponential warmup ramps into, and must be greater than 0 for an exponential ramp (a geometric ramp cannot start or end at 0).")]
     [InlineData("Linear(1L << 40, 1, 0).PerEpoch(1L << 30)", "1L << 30",
         "stepsPerEpoch was 1073741824: it must keep the schedule within long.MaxValue (9223372036854775807) steps.")]
+    [InlineData("PowerLaw(0.02, 100, 0.5, start: -1)", "start: -1", "start was -1: it must be 0 or more steps.")]
+    [InlineData("Linear(100, 1, 0).Staircase(0)", "0", "stairs was 0: it must be at least 1.")]
+    [InlineData("Constant(1).Staircase(3, span: -5)", "span: -5", "span was -5: it must be at least 1 step.")]
     [InlineData("Join([Constant(1), Constant(2)], [5, 6])", "[5, 6]",
         "boundaries was [5, 6]: it must have exactly one fewer boundary than there are schedules (2).")]
     public void Drift_recipes_are_compile_time_errors_with_the_runtime_words(string recipe, string at, string message)
@@ -136,6 +139,9 @@ public class GeneratorDiagnosticTests
     {
         "Constant(1e99).Scale(100)" => Schedules.Constant(1e99).Scale(100),
         "Linear(1L << 40, 1, 0).PerEpoch(1L << 30)" => Schedules.Linear(1L << 40, 1, 0).PerEpoch(1L << 30),
+        "PowerLaw(0.02, 100, 0.5, start: -1)" => Schedules.PowerLaw(0.02, 100, 0.5, start: -1),
+        "Linear(100, 1, 0).Staircase(0)" => Schedules.Linear(100, 1, 0).Staircase(0),
+        "Constant(1).Staircase(3, span: -5)" => Schedules.Constant(1).Staircase(3, span: -5),
         "Join([Constant(1), Constant(2)], [5, 6])" => Schedules.Join([Schedules.Constant(1), Schedules.Constant(2)], [5, 6]),
         _ when recipe.StartsWith("Cosine") => Schedules.Cosine(1L << 62, peak: 0.1).Then(Schedules.Cosine(1L << 62, peak: 0.1)).Then(Schedules.Constant(0.01)),
         _ => Schedules.Warmup(10, from: 0.01, shape: WarmupShape.Exponential) >> Schedules.Linear(100, 0, 1),

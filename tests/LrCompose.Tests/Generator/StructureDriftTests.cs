@@ -61,6 +61,7 @@ public class StructureDriftTests
         { "Sequence", "Sequence(Constant(1), Linear(10, 1, 0))", ", so nothing can follow it; make it finite with .Take(steps)" },
         { "Cycle", "Constant(1).Cycle()", ", so it cannot be cycled; make it finite with .Take(steps)" },
         { "Retarget", "Constant(1).Retarget(0, 10)", ", so it has no end to re-target; make it finite with .Take(steps)" },
+        { "Staircase", "Constant(1).Staircase(4)", ", so it has no length to cut into stairs; give the span, or make it finite with .Take(steps)" },
     };
 
     [Theory]
@@ -85,6 +86,59 @@ public class StructureDriftTests
         "Sequence" => () => Schedules.Sequence(Schedules.Constant(1), Schedules.Linear(10, 1, 0)),
         "Cycle" => () => Schedules.Constant(1).Cycle(),
         "Retarget" => () => Schedules.Constant(1).Retarget(0, 10),
+        "Staircase" => () => Schedules.Constant(1).Staircase(4),
         _ => throw new ArgumentOutOfRangeException(nameof(combinator)),
     };
+
+    /// <summary>The use each row of <see cref="Unending"/> is about, and the uses only the runtime has (a compiled
+    /// struct has no <c>EndValue</c> and no live stages).</summary>
+    private static readonly Dictionary<string, LrCompose.Validation.UnendingUse> UseOf = new()
+    {
+        ["Then"] = LrCompose.Validation.UnendingUse.Followed, [">>"] = LrCompose.Validation.UnendingUse.Followed,
+        ["Sequence"] = LrCompose.Validation.UnendingUse.Followed, ["Cycle"] = LrCompose.Validation.UnendingUse.Cycled,
+        ["Retarget"] = LrCompose.Validation.UnendingUse.Retargeted, ["Staircase"] = LrCompose.Validation.UnendingUse.Staircased,
+    };
+
+    public static TheoryData<string, string, string> RuntimeOnly() => new()
+    {
+        { nameof(LrCompose.Validation.UnendingUse.Ended), "EndValue", "constant 1 goes on for ever, so it has no end value; make it finite with .Take(steps)" },
+        { nameof(LrCompose.Validation.UnendingUse.FollowedLive), "LiveSchedule",
+            "constant 1 goes on for ever, so no stage can follow it without an end condition; give it one (until-metric, until-plateau), or make it finite with .Take(steps)" },
+    };
+
+    [Fact]
+    public void Every_use_of_an_unending_schedule_is_compared_or_runtime_only()
+    {
+        var compared = Unending().Select(row => UseOf[(string)row[0]]);
+        var runtimeOnly = RuntimeOnly().Select(row => Enum.Parse<LrCompose.Validation.UnendingUse>((string)row[0]));
+        Assert.Equal(Enum.GetValues<LrCompose.Validation.UnendingUse>().OrderBy(u => u), compared.Concat(runtimeOnly).Distinct().OrderBy(u => u));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuntimeOnly))]
+    public void The_runtime_only_uses_speak_the_shared_sentence(string use, string where, string message)
+    {
+        Action build = where == "EndValue"
+            ? () => _ = Schedules.Constant(1).EndValue
+            : () => LiveSchedule.Of(LiveStage.Of(Schedules.Constant(1)), LiveStage.Of(Schedules.Constant(2)));
+        Assert.Equal(message, Assert.Throws<InvalidOperationException>(build).Message);
+        Assert.Equal(message, LrCompose.Validation.ConstructorRules.NeverEnds("constant 1", Enum.Parse<LrCompose.Validation.UnendingUse>(use)));
+    }
+
+    [Fact]
+    public void An_empty_sequence_and_a_lead_after_phases_are_refused_by_both_in_the_same_words()
+    {
+        var (empty, at) = Compile("Sequence()");
+        Assert.Equal("LRC010", empty.Id);
+        Assert.Equal("Sequence()", at);
+        Assert.Equal("phases was []: it must not be empty.", empty.GetMessage());
+        Assert.Equal(empty.GetMessage(), Assert.ThrowsAny<ArgumentException>(() => Schedules.Sequence()).Message);
+
+        var (lead, leadAt) = Compile("Warmup(10).Then(Linear(5, 1, 0).Then(Hold(3))).Then(Constant(1))");
+        Assert.Equal("LRC010", lead.Id);
+        Assert.Equal("Linear(5, 1, 0).Then(Hold(3))", leadAt);
+        string words = "more was a lead with phases before it: it must be a lead with no phases before it.";
+        Assert.Equal(words, lead.GetMessage());
+        Assert.Equal(words, Assert.ThrowsAny<ArgumentException>(() => Schedules.Warmup(10).Then(Schedules.Linear(5, 1, 0).Then(Schedules.Hold(3)))).Message);
+    }
 }

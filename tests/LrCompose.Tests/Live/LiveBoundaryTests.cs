@@ -34,7 +34,7 @@ public class LiveBoundaryTests
     [InlineData("reduce-on-plateau (constant 1) (constant 2)", "reduce-on-plateau takes one schedule in parentheses")]
     [InlineData("reduce-on-plateau (warmup 5) >> constant 1", "a warmup or hold cannot be reduced on its own")]
     [InlineData("take 5 (constant 1) >> warmup 5", "stages was warmup 5: it must not end with a warmup or hold: it leads into the next stage.")]
-    [InlineData("constant 1 >> constant 2", "constant 1 goes on for ever and has no end condition, so nothing can follow it")]
+    [InlineData("constant 1 >> constant 2", "constant 1 goes on for ever, so no stage can follow it without an end condition; give it one (until-metric, until-plateau), or make it finite with .Take(steps)")]
     public void A_live_text_that_cannot_be_is_named(string text, string problem)
     {
         var e = Assert.Throws<RecipeFormatException>(() => LiveSchedule.Parse(text));

@@ -46,6 +46,7 @@ internal static class ScheduleGen
         from a in Rate from g in Gamma from m in Gen.Choose(0, 300) select MultiStep(a, g, m, m + 10, m + 10, m + 200),
         from a in Rate from b in Rate select PiecewiseConstant([a, b, a / 2], [10, 40]),
         from a in Rate from n in Length select InverseSqrt(a, n),
+        from a in Rate from k in Gen.Choose(1, 400) from e in Gen.Elements(0.3, 0.51, 1.0, 2.5) from s in Gen.Choose(0, 300) select PowerLaw(a, k + 0.5, e, s),
         from a in Rate from g in Gamma from n in Length select InverseTime(a, g, n),
         from a in Rate from b in Rate from u in Length from d in Length from m in Gen.Elements(TriangularMode.Triangular, TriangularMode.Triangular2, TriangularMode.ExpRange)
             select Triangular(Math.Min(a, b), Math.Max(a, b), u, d, m, m == TriangularMode.ExpRange ? 0.99 : 1));
@@ -75,6 +76,8 @@ internal static class ScheduleGen
             from a in inner from b in inner from max in Gen.Elements(true, false) select max ? Max(a, b) : Min(a, b),
             from s in inner select s.Mirror(0.85, 0.95),
             from s in inner from e in Gen.Choose(1, 20) select s.PerEpoch(e),
+            from s in inner from n in Gen.Choose(1, 40) from sample in Gen.Elements(Enum.GetValues<StairSample>()) from span in Gen.Elements<long?>(null, 7, 30)
+                select s.Staircase(n, sample, s.Length is null ? 30 : span), // an unending schedule needs a span
             from s in inner from k in Gen.Choose(0, 300) from n in Length from to in Rate
                 from shape in Gen.Elements(Enum.GetValues<DecayShape>()) select s.DecayAt(s.Length is { } length ? k % length : k, n, to, shape), // a decay starts before a finite schedule ends
             from s in finite from f in Gen.Choose(0, 99) from extra in Gen.Choose(1, 500)

@@ -38,7 +38,7 @@ public class ReportingTests
     [Fact]
     public void Sliders_are_named_by_key_or_by_what_the_number_is()
     {
-        var numbers = RecipeNumbers.Find("constant 0.1 >> scale 0.5 (linear 10 from=1 to=0) >> cosine 20 peak=1 every=3");
+        var numbers = RecipeNumbers.Find("constant 0.1 >> scale 0.5 (linear 10 from=1 to=0) >> cosine 20 peak=1 >> step-decay from=1 gamma=0.5 every=3");
         Assert.Equal("constant rate", numbers[0].Label);
         Assert.Equal("scale factor", numbers[1].Label);
         Assert.Equal("linear steps", numbers[2].Label);

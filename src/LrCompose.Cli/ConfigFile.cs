@@ -1,0 +1,40 @@
+using LrCompose.Configs;
+
+namespace LrCompose.Cli;
+
+/// <summary>A training configuration named on the command line: a file that exists and is not a recipe.</summary>
+internal static class ConfigFile
+{
+    /// <summary>True for an existing file whose name has an extension or a directory (a recipe or preset name has neither).</summary>
+    public static bool IsConfigFile(string argument) =>
+        argument.IndexOfAny(['.', '/', '\\']) >= 0 && !argument.Contains(' ') && File.Exists(argument);
+
+    /// <summary>Reads the file as the framework given, or the one its form shows.</summary>
+    public static ImportedConfig Read(string path, ConfigFormat? format = null, long? totalSteps = null)
+    {
+        if (totalSteps is < 1) throw new CliInputException($"--total-steps was {totalSteps}: it must be at least 1");
+        return TrainingConfig.Read(File.ReadAllText(path), Path.GetFileName(path), format, totalSteps);
+    }
+
+    /// <summary>The most steps shown by default for a configuration that does not say how long it trains (DeepSpeed's
+    /// range test and a one-cycle's decay go on for ever).</summary>
+    public const long DefaultMostSteps = 1_000_000;
+
+    /// <summary>The configuration's learning rate as a command-line recipe, shown over its total steps by default.</summary>
+    public static Recipe AsRecipe(ImportedConfig config)
+    {
+        var recipe = new Recipe(config.LearningRate.ToString(), config.LearningRate, []);
+        return recipe with { RunSteps = config.TotalSteps ?? Math.Min(recipe.Horizon(null), DefaultMostSteps) };
+    }
+
+    /// <summary>The <c>--format</c> words.</summary>
+    public static ConfigFormat? Format(string? word) => word switch
+    {
+        null => null,
+        "hf" or "huggingface" => ConfigFormat.HuggingFace,
+        "deepspeed" => ConfigFormat.DeepSpeed,
+        "megatron" => ConfigFormat.Megatron,
+        "torchtitan" => ConfigFormat.Torchtitan,
+        _ => throw new CliInputException($"--format was '{word}': it is one of hf, deepspeed, megatron, torchtitan"),
+    };
+}
