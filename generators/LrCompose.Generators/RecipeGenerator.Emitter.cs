@@ -265,6 +265,12 @@ namespace LrCompose.Generators
                     case ScheduleKind.Max:
                         lines.Add("return global::System.Math." + (node.Kind == ScheduleKind.Max ? "Max" : "Min") + "(" + Node(node.Children[0]) + "(t), " + Node(node.Children[1]) + "(t));");
                         break;
+                    case ScheduleKind.InverseTime:
+                        lines.Add(Call("InverseTime", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.Staircase)));
+                        break;
+                    case ScheduleKind.Sum:
+                        lines.Add("return " + Node(node.Children[0]) + "(t) + " + Node(node.Children[1]) + "(t);");
+                        break;
                     case ScheduleKind.PowerLaw:
                         lines.Add(Call("PowerLaw", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.W(0))));
                         break;
@@ -338,7 +344,13 @@ namespace LrCompose.Generators
                         var values = node.Numbers.Where((_, i) => i % 2 == 1).ToArray();
                         return (Lit(values.Min()), Lit(values.Max()));
                     }
-                    case ScheduleKind.InverseSqrt: case ScheduleKind.PowerLaw: return ("0d", Lit(node.N(0)));
+                    case ScheduleKind.InverseSqrt: case ScheduleKind.PowerLaw: case ScheduleKind.InverseTime: return ("0d", Lit(node.N(0)));
+                    case ScheduleKind.Sum:
+                    {
+                        var (lmin, lmax) = Bounds(node.Children[0]);
+                        var (rmin, rmax) = Bounds(node.Children[1]);
+                        return ("(" + lmin + ") + (" + rmin + ")", "(" + lmax + ") + (" + rmax + ")");
+                    }
                     case ScheduleKind.Tanh: return (M + "Min(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))", M + "Max(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))");
                     case ScheduleKind.Triangular: return (Lit(node.N(0)), Lit(node.N(1)));
                     case ScheduleKind.Warmup:

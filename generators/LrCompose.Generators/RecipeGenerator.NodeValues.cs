@@ -37,6 +37,8 @@ namespace LrCompose.Generators
                         return ScheduleFormulas.Interpolate(t, k[2 * i], k[2 * i + 1], k[2 * i + 2], k[2 * i + 3], n.Interpolation);
                     }
                     case ScheduleKind.InverseSqrt: return ScheduleFormulas.InverseSqrt(t, n.N(0), n.W(0));
+                    case ScheduleKind.InverseTime: return ScheduleFormulas.InverseTime(t, n.N(0), n.N(1), n.W(0), n.Staircase);
+                    case ScheduleKind.Sum: return At(n.Children[0], t) + At(n.Children[1], t);
                     case ScheduleKind.PowerLaw: return ScheduleFormulas.PowerLaw(t, n.N(0), n.N(1), n.N(2), n.W(0));
                     case ScheduleKind.Tanh: return ScheduleFormulas.Tanh(t, n.W(0), n.N(0), n.N(1), n.N(2), n.N(3));
                     case ScheduleKind.OneMinusSqrt: return ScheduleFormulas.OneMinusSqrt(t, n.W(0), n.N(0), n.N(1));
@@ -90,7 +92,13 @@ namespace LrCompose.Generators
                         return (Math.Min(n.N(0), n.N(1)), Math.Max(n.N(0), n.N(1)));
                     case ScheduleKind.Exponential:
                         return (ScheduleFormulas.ExponentialMin(n.N(0), n.N(1), n.Clamped, n.N(2)), ScheduleFormulas.ExponentialMax(n.N(0), n.Clamped, n.N(2)));
-                    case ScheduleKind.StepDecay: case ScheduleKind.InverseSqrt: case ScheduleKind.PowerLaw: return (0, n.N(0));
+                    case ScheduleKind.StepDecay: case ScheduleKind.InverseSqrt: case ScheduleKind.PowerLaw: case ScheduleKind.InverseTime: return (0, n.N(0));
+                    case ScheduleKind.Sum:
+                    {
+                        var (lmin, lmax) = Bounds(n.Children[0]);
+                        var (rmin, rmax) = Bounds(n.Children[1]);
+                        return (lmin + rmin, lmax + rmax);
+                    }
                     case ScheduleKind.MultiStep:
                     {
                         double last = ScheduleFormulas.MultiStepValue(n.N(0), n.N(1), n.Wholes.Count);

@@ -98,6 +98,16 @@ namespace LrCompose
         [MethodImpl(Inline)]
         public static double InverseSqrt(double t, double peak, long timescale) => peak * (1.0 / Math.Sqrt((t + timescale) / timescale));
 
+        /// <summary>Keras's inverse-time decay, <c>from / (1 + rate·p)</c> with <c>p = t/every</c>, floored when
+        /// <paramref name="staircase"/>.</summary>
+        [MethodImpl(Inline)]
+        public static double InverseTime(double t, double from, double rate, long every, bool staircase)
+        {
+            double p = t / every;
+            if (staircase) p = Math.Floor(p);
+            return from / (1 + rate * p);
+        }
+
         /// <summary>
         /// Shen et al.'s power law, <c>peak·min(1, (knee/n)^exponent)</c> at step <c>n = t + start</c> of the run; the
         /// peak up to the knee (so step 0, where the law is infinite, is the peak), and a ratio below 1 past it, so the

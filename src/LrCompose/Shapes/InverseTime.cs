@@ -15,12 +15,7 @@ namespace LrCompose.Shapes
         public override double Min => 0;
         public override double Max => From;
 
-        internal override double At(double t)
-        {
-            double p = t / Every;
-            if (InWholeJumps) p = Math.Floor(p);
-            return From / (1 + Rate_ * p);
-        }
+        internal override double At(double t) => ScheduleFormulas.InverseTime(t, From, Rate_, Every, InWholeJumps);
 
         internal override void Write(RecipeWriter writer)
         {
