@@ -28,6 +28,7 @@ namespace LrCompose.Generators
             if (spec.Namespace is not null) w.Open("namespace " + spec.Namespace);
             foreach (var declaration in spec.ContainingTypes) w.Open(declaration);
 
+            w.Line("// Recipe: " + Comment(spec.Recipe));
             w.Line("/// <summary>The compiled form of <see cref=\"" + spec.MemberName + "\"/>.</summary>");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LrCompose.Generators\", \"" + RecipeGenerator.Version + "\")]");
             w.Open(spec.Accessibility + " readonly struct " + spec.StructName + " : global::LrCompose.ICompiledSchedule");

@@ -81,7 +81,9 @@ namespace LrCompose.Generators
                 return new Result<RecipeSpec>(null, errors.ToEquatableArray());
             }
 
-            var spec = new RecipeSpec(ns, containing.ToEquatableArray(), typeName, symbol.Name, structName, accessibility, root, fallback);
+            // The recipe as written, on one line: what the struct was compiled from, for whoever reads the generated file.
+            string recipe = string.Join(" ", body!.ToString().Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+            var spec = new RecipeSpec(ns, containing.ToEquatableArray(), typeName, symbol.Name, structName, accessibility, root, fallback, recipe);
             return new Result<RecipeSpec>(spec, errors.ToEquatableArray());
         }
 
