@@ -64,8 +64,9 @@ internal static class WordCalls
         string recipe = string.Join(" ", new[] { entry.Text }.Concat(positional).Concat(named).Concat(inputs.Select(i => "(" + i + ")")));
         if (IsLead(entry))
         {
-            // A warmup or hold is not a schedule until it leads into one.
-            var next = Inputs[random.Next(Inputs.Length)];
+            // A warmup or hold is not a schedule until it leads into one (here one that is not a warmup itself: a chain
+            // of leads is the composed generators' business).
+            var next = Inputs[random.Next(Inputs.Length - 1)];
             (recipe, call) = (recipe + " >> " + next.Text, "(" + call + " >> " + next.CSharp + ")");
         }
         return new Call(entry.Text, recipe, call);
@@ -149,6 +150,26 @@ internal static class WordCalls
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(p), p.Kind, "no values for this kind");
+        }
+    }
+
+    /// <summary>The schedule of a random call of a random word (drawn again until the binder accepts one): every word
+    /// of the vocabulary, from its parameter list alone.</summary>
+    public static Schedule AnyWord(int seed)
+    {
+        var random = new Random(seed);
+        var words = Vocabulary.All.Where(e => e.Kind != ScheduleKind.Map).ToArray();
+        while (true)
+        {
+            var call = Draw(words[random.Next(words.Length)], random);
+            try
+            {
+                return Schedule.Parse(call.Text);
+            }
+            catch (RecipeFormatException)
+            {
+                // Broke one of the word's rules: draw again.
+            }
         }
     }
 
