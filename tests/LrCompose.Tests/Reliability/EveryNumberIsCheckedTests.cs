@@ -53,7 +53,11 @@ public class EveryNumberIsCheckedTests
             && (typeof(Schedule).IsAssignableFrom(m.ReturnType) || m.ReturnType == typeof(Lead) || m.ReturnType == typeof(RateAndMomentum)));
     }
 
-    internal static string Key(MethodInfo m) => $"{m.DeclaringType!.Name}.{m.Name}";
+    /// <summary><c>Optax.PiecewiseInterpolateSchedule</c>; an enum overload of a string option is named by its enum too:
+    /// <c>Optax.PiecewiseInterpolateSchedule(Interpolation)</c>.</summary>
+    internal static string Key(MethodInfo m) =>
+        $"{m.DeclaringType!.Name}.{m.Name}" + (m.DeclaringType.DeclaringType == typeof(Compat) && m.GetParameters().FirstOrDefault(p => p.ParameterType.IsEnum) is { } option
+            ? "(" + option.ParameterType.Name + ")" : "");
 
     internal static object?[]? Arguments(MethodInfo m)
     {
