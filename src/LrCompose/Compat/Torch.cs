@@ -222,9 +222,16 @@ public static partial class Compat
                 "abs" => ThresholdMode.Abs,
                 _ => throw Guard.Fail(nameof(thresholdMode), thresholdMode, "must be rel or abs"),
             };
-            return Named(() => new PlateauPolicy(plateauMode, factor, patience, threshold, threshold_, cooldown, minLr, eps).Start(baseLr),
-                ("minRate", nameof(minLr)), ("initialRate", nameof(baseLr)));
+            return ReduceLROnPlateau(baseLr, plateauMode, factor, patience, threshold, threshold_, cooldown, minLr, eps);
         }
+
+        /// <summary><see cref="ReduceLROnPlateau(double, string, double, int, double, string, int, double, double)"/> with
+        /// the modes as enums (<c>"min"</c>/<c>"max"</c> are <see cref="PlateauMode"/>, <c>"rel"</c>/<c>"abs"</c>
+        /// <see cref="ThresholdMode"/>).</summary>
+        public static PlateauState ReduceLROnPlateau(double baseLr, PlateauMode mode, double factor = 0.1, int patience = 10,
+            double threshold = 1e-4, ThresholdMode thresholdMode = ThresholdMode.Rel, int cooldown = 0, double minLr = 0, double eps = 1e-8) =>
+            Named(() => new PlateauPolicy(mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps).Start(baseLr),
+                ("minRate", nameof(minLr)), ("initialRate", nameof(baseLr)));
 
         /// <summary><c>LambdaLR</c>: <c>base·λ(t)</c> for any function λ of the step.</summary>
         public static Schedule LambdaLR(double baseLr, Func<long, double> lrLambda, string name = "lr_lambda")

@@ -61,6 +61,31 @@ public class CompatEnumOverloadTests
     }
 
     [Theory]
+    [InlineData("min", PlateauMode.Min, "rel", ThresholdMode.Rel)]
+    [InlineData("max", PlateauMode.Max, "abs", ThresholdMode.Abs)]
+    public void Torch_ReduceLROnPlateau_modes(string peerMode, PlateauMode mode, string peerThreshold, ThresholdMode threshold)
+    {
+        var byString = Torch.ReduceLROnPlateau(0.1, peerMode, 0.5, 2, 0.01, peerThreshold);
+        var byEnum = Torch.ReduceLROnPlateau(0.1, mode, 0.5, 2, 0.01, threshold);
+        double[] metrics = [1.0, 0.9, 0.95, 0.97, 0.99, 0.5, 0.6, 0.7, 0.8, 0.9, 1.1];
+        foreach (double metric in metrics)
+        {
+            byString = byString.Observe(metric);
+            byEnum = byEnum.Observe(metric);
+            Assert.Equal(byString.Rate, byEnum.Rate);
+        }
+        Assert.True(byString.Rate < 0.1, "the metrics above make it reduce at least once");
+    }
+
+    [Fact]
+    public void RangeSweep_names_its_curve()
+    {
+        Same(Recipes.RangeSweep(1e-5, 1, 100), Recipes.RangeSweep(1e-5, 1, 100, SweepCurve.Exponential), "exponential");
+        Same(Recipes.RangeSweep(1e-5, 1, 100, RangeTestRules.TorchLrFinder, exponential: false),
+            Recipes.RangeSweep(1e-5, 1, 100, SweepCurve.Linear, RangeTestRules.TorchLrFinder), "linear");
+    }
+
+    [Theory]
     [InlineData("linear", Interpolation.Linear)]
     [InlineData("cosine", Interpolation.Cosine)]
     public void Optax_PiecewiseInterpolateSchedule_kinds(string peer, Interpolation kind)
