@@ -34,7 +34,7 @@ namespace LrCompose.Combinators
         internal override double At(double t) => t < AtStep ? Inner.At(t) : ScheduleFormulas.Decay(t - AtStep, Steps, From, To, Shape);
 
         internal override void Write(RecipeWriter writer) =>
-            writer.Word(ScheduleKind.DecayAt).Arg(AtStep).Named("length", Steps).Named("to", To, 0).Option("shape", Shape, DecayShape.Linear).Inner(Inner);
+            writer.Word(ScheduleKind.DecayAt).Arg(AtStep).Named("length", Steps).Param("to", To).Param("shape", Shape).Inner(Inner);
     }
 }
 

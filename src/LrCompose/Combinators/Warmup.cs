@@ -46,8 +46,8 @@ namespace LrCompose.Shapes
 
         internal override void Write(RecipeWriter writer)
         {
-            writer.Word(ScheduleKind.Warmup).Arg(Steps).Named("from", From, 0);
-            writer.Option("shape", Shape, WarmupShape.Linear).Option("count", Count, WarmupCount.FromZero);
+            writer.Word(ScheduleKind.Warmup).Arg(Steps).Param("from", From);
+            writer.Param("shape", Shape).Param("count", Count);
         }
     }
 

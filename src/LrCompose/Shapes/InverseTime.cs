@@ -20,8 +20,8 @@ namespace LrCompose.Shapes
         internal override void Write(RecipeWriter writer)
         {
             writer.Word(ScheduleKind.InverseTime).Named("from", From).Named("rate", Rate_);
-            if (Every != 1) writer.Named("every", Every);
-            if (InWholeJumps) writer.Named("staircase", true);
+            writer.Param("every", Every);
+            writer.Param("staircase", InWholeJumps);
         }
     }
 }
