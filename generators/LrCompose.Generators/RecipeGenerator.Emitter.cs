@@ -229,19 +229,19 @@ namespace LrCompose.Generators
                         lines.Add("return " + Lit(node.N(0)) + " * " + Node(node.Child) + "(t);");
                         break;
                     case ScheduleKind.Shift:
-                        lines.Add("return " + Node(node.Child) + "(global::System.Math.Max(0, t - " + Lit(node.W(0)) + "));");
+                        lines.Add("return " + Node(node.Child) + "(" + F + "ShiftTime(t, " + Lit(node.W(0)) + "));");
                         break;
                     case ScheduleKind.Stretch:
-                        lines.Add("return " + Node(node.Child) + "(t / " + Lit(node.N(0)) + ");");
+                        lines.Add("return " + Node(node.Child) + "(" + F + "StretchTime(t, " + Lit(node.N(0)) + "));");
                         break;
                     case ScheduleKind.Take:
-                        lines.Add("return " + Node(node.Child) + "(global::System.Math.Min(t, " + Lit(node.W(0)) + "));");
+                        lines.Add("return " + Node(node.Child) + "(" + F + "TakeTime(t, " + Lit(node.W(0)) + "));");
                         break;
                     case ScheduleKind.Clamp:
                         lines.Add("return " + F + "Clamp(" + Node(node.Child) + "(t), " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ");");
                         break;
                     case ScheduleKind.PerEpoch:
-                        lines.Add("return " + Node(node.Child) + "(global::System.Math.Floor(t / " + Lit(node.W(0)) + "));");
+                        lines.Add("return " + Node(node.Child) + "(" + F + "EpochTime(t, " + Lit(node.W(0)) + "));");
                         break;
                     case ScheduleKind.Staircase:
                         lines.Add("return " + Node(node.Child) + "(" + F + "StairTime(t, " + Lit(node.W(0)) + ", " + Lit(node.W(1)) + ", " + Option(node.StairSample) + "));");

@@ -98,6 +98,23 @@ namespace LrCompose
         [MethodImpl(Inline)]
         public static double InverseSqrt(double t, double peak, long timescale) => peak * (1.0 / Math.Sqrt((t + timescale) / timescale));
 
+        /// <summary>The time a schedule shifted by <paramref name="steps"/> sees: <c>max(0, t − steps)</c> (it waits at its
+        /// start; a negative shift skips into it).</summary>
+        [MethodImpl(Inline)]
+        public static double ShiftTime(double t, long steps) => Math.Max(0, t - steps);
+
+        /// <summary>The time a schedule cut after <paramref name="steps"/> sees: <c>min(t, steps)</c> (then it holds).</summary>
+        [MethodImpl(Inline)]
+        public static double TakeTime(double t, long steps) => Math.Min(t, steps);
+
+        /// <summary>The epoch a step falls in: <c>⌊t/stepsPerEpoch⌋</c>.</summary>
+        [MethodImpl(Inline)]
+        public static double EpochTime(double t, long stepsPerEpoch) => Math.Floor(t / stepsPerEpoch);
+
+        /// <summary>The time a schedule stretched by <paramref name="factor"/> sees: <c>t/factor</c>.</summary>
+        [MethodImpl(Inline)]
+        public static double StretchTime(double t, double factor) => t / factor;
+
         /// <summary>Keras's inverse-time decay, <c>from / (1 + rate·p)</c> with <c>p = t/every</c>, floored when
         /// <paramref name="staircase"/>.</summary>
         [MethodImpl(Inline)]

@@ -26,7 +26,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N0(double t)
             {
-                return N1(global::System.Math.Max(0, t - 5L));
+                return N1(global::LrCompose.ScheduleFormulas.ShiftTime(t, 5L));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
