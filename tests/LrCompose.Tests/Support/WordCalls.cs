@@ -76,7 +76,8 @@ internal static class WordCalls
         entry.Owner == "Schedules" && typeof(Schedules).GetMethods().Any(m => m.Name == entry.Member && m.ReturnType == typeof(Lead));
 
     private static bool ReturnsPair(VocabularyEntry entry) =>
-        typeof(Recipes).GetMethod(entry.Member, BindingFlags.Public | BindingFlags.Static)?.ReturnType == typeof(RateAndMomentum) && entry.Owner == "Recipes";
+        entry.Owner == "Recipes" && typeof(Recipes).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Any(m => m.Name == entry.Member && m.ReturnType == typeof(RateAndMomentum));
 
     private static string Default(WordParameter p) => p.Default switch
     {
