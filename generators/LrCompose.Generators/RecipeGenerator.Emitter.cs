@@ -28,6 +28,7 @@ namespace LrCompose.Generators
             if (spec.Namespace is not null) w.Open("namespace " + spec.Namespace);
             foreach (var declaration in spec.ContainingTypes) w.Open(declaration);
 
+            w.Line("// Recipe: " + Comment(spec.Recipe));
             w.Line("/// <summary>The compiled form of <see cref=\"" + spec.MemberName + "\"/>.</summary>");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LrCompose.Generators\", \"" + RecipeGenerator.Version + "\")]");
             w.Open(spec.Accessibility + " readonly struct " + spec.StructName + " : global::LrCompose.ICompiledSchedule");
@@ -228,19 +229,19 @@ namespace LrCompose.Generators
                         lines.Add("return " + Lit(node.N(0)) + " * " + Node(node.Child) + "(t);");
                         break;
                     case ScheduleKind.Shift:
-                        lines.Add("return " + Node(node.Child) + "(global::System.Math.Max(0, t - " + Lit(node.W(0)) + "));");
+                        lines.Add("return " + Node(node.Child) + "(" + F + "ShiftTime(t, " + Lit(node.W(0)) + "));");
                         break;
                     case ScheduleKind.Stretch:
-                        lines.Add("return " + Node(node.Child) + "(t / " + Lit(node.N(0)) + ");");
+                        lines.Add("return " + Node(node.Child) + "(" + F + "StretchTime(t, " + Lit(node.N(0)) + "));");
                         break;
                     case ScheduleKind.Take:
-                        lines.Add("return " + Node(node.Child) + "(global::System.Math.Min(t, " + Lit(node.W(0)) + "));");
+                        lines.Add("return " + Node(node.Child) + "(" + F + "TakeTime(t, " + Lit(node.W(0)) + "));");
                         break;
                     case ScheduleKind.Clamp:
                         lines.Add("return " + F + "Clamp(" + Node(node.Child) + "(t), " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ");");
                         break;
                     case ScheduleKind.PerEpoch:
-                        lines.Add("return " + Node(node.Child) + "(global::System.Math.Floor(t / " + Lit(node.W(0)) + "));");
+                        lines.Add("return " + Node(node.Child) + "(" + F + "EpochTime(t, " + Lit(node.W(0)) + "));");
                         break;
                     case ScheduleKind.Staircase:
                         lines.Add("return " + Node(node.Child) + "(" + F + "StairTime(t, " + Lit(node.W(0)) + ", " + Lit(node.W(1)) + ", " + Option(node.StairSample) + "));");
@@ -264,6 +265,12 @@ namespace LrCompose.Generators
                     case ScheduleKind.Min:
                     case ScheduleKind.Max:
                         lines.Add("return global::System.Math." + (node.Kind == ScheduleKind.Max ? "Max" : "Min") + "(" + Node(node.Children[0]) + "(t), " + Node(node.Children[1]) + "(t));");
+                        break;
+                    case ScheduleKind.InverseTime:
+                        lines.Add(Call("InverseTime", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.Staircase)));
+                        break;
+                    case ScheduleKind.Sum:
+                        lines.Add("return " + Node(node.Children[0]) + "(t) + " + Node(node.Children[1]) + "(t);");
                         break;
                     case ScheduleKind.PowerLaw:
                         lines.Add(Call("PowerLaw", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.W(0))));
@@ -317,76 +324,52 @@ namespace LrCompose.Generators
             private (string Min, string Max) Bounds(NodeSpec node)
             {
                 string Pair(string fn, double a, double b) => M + fn + "(" + Lit(a) + ", " + Lit(b) + ")";
+                string Call2(string fn, string a, string b) => M + fn + "(" + a + ", " + b + ")";
                 string name = _names[node];
-                switch (node.Kind)
+                // Every kind, no discard arm: a kind without bounds here is error CS8509 of the generator's build.
+#pragma warning disable CS8524
+                return node.Kind switch
                 {
-                    case ScheduleKind.Constant: return (Lit(node.N(0)), Lit(node.N(0)));
-                    case ScheduleKind.Linear: case ScheduleKind.OneMinusSqrt: case ScheduleKind.Polynomial: case ScheduleKind.Cosine:
-                        return (Pair("Min", node.N(0), node.N(1)), Pair("Max", node.N(0), node.N(1)));
-                    case ScheduleKind.Exponential:
-                        return (F + "ExponentialMin(" + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")",
-                            F + "ExponentialMax(" + Lit(node.N(0)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")");
-                    case ScheduleKind.StepDecay: return ("0d", Lit(node.N(0)));
-                    case ScheduleKind.MultiStep:
-                    {
-                        string extreme = MultiStepValue(node, node.Wholes.Count);
-                        return (M + "Min(" + Lit(node.N(0)) + ", " + extreme + ")", M + "Max(" + Lit(node.N(0)) + ", " + extreme + ")");
-                    }
-                    case ScheduleKind.PiecewiseConstant: return (Lit(node.Numbers.Min()), Lit(node.Numbers.Max()));
-                    case ScheduleKind.Interpolate:
-                    {
-                        var values = node.Numbers.Where((_, i) => i % 2 == 1).ToArray();
-                        return (Lit(values.Min()), Lit(values.Max()));
-                    }
-                    case ScheduleKind.InverseSqrt: case ScheduleKind.PowerLaw: return ("0d", Lit(node.N(0)));
-                    case ScheduleKind.Tanh: return (M + "Min(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))", M + "Max(" + name + "(0d), " + name + "(" + Lit(node.W(0)) + "))");
-                    case ScheduleKind.Triangular: return (Lit(node.N(0)), Lit(node.N(1)));
-                    case ScheduleKind.Warmup:
-                    {
-                        string to = name + "(" + Lit(node.W(0)) + ")";
-                        return (M + "Min(" + Lit(node.N(0)) + ", " + to + ")", M + "Max(" + Lit(node.N(0)) + ", " + to + ")");
-                    }
-                    case ScheduleKind.Hold: return (name + "(0d)", name + "(0d)");
-                    case ScheduleKind.Sequence: case ScheduleKind.Join:
-                    {
-                        var bounds = node.Children.Select(Bounds).ToArray();
-                        return (Fold("Min", bounds.Select(b => b.Min)), Fold("Max", bounds.Select(b => b.Max)));
-                    }
-                    case ScheduleKind.Scale:
-                    {
-                        var (min, max) = Bounds(node.Child);
-                        return ("(" + min + ") * " + Lit(node.N(0)), "(" + max + ") * " + Lit(node.N(0)));
-                    }
-                    case ScheduleKind.Shift: case ScheduleKind.Stretch: case ScheduleKind.Take: case ScheduleKind.PerEpoch: case ScheduleKind.Retarget:
-                    case ScheduleKind.Staircase:
-                        return Bounds(node.Child);
-                    case ScheduleKind.DecayAt:
-                    {
-                        var (min, max) = Bounds(node.Child);
-                        string from = _names[node.Child] + "(" + Lit(node.W(0)) + ")", to = Lit(node.N(0));
-                        return (M + "Min(" + min + ", " + M + "Min(" + from + ", " + to + "))", M + "Max(" + max + ", " + M + "Max(" + from + ", " + to + "))");
-                    }
-                    case ScheduleKind.Clamp:
-                    {
-                        var (min, max) = Bounds(node.Child);
-                        return (F + "Clamp(" + min + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")", F + "Clamp(" + max + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")");
-                    }
-                    case ScheduleKind.Cycle:
-                    {
-                        var (min, max) = Bounds(node.Child);
-                        long limit = node.W(0);
-                        return (F + "CycleMin(" + min + ", " + Lit(node.N(1)) + ", " + (limit >= 0 ? Lit(limit) : "null") + ")", max);
-                    }
-                    case ScheduleKind.Min: case ScheduleKind.Max:
-                    {
-                        var (lmin, lmax) = Bounds(node.Children[0]);
-                        var (rmin, rmax) = Bounds(node.Children[1]);
-                        string fn = node.Kind == ScheduleKind.Max ? "Max" : "Min";
-                        return (M + fn + "(" + lmin + ", " + rmin + ")", M + fn + "(" + lmax + ", " + rmax + ")");
-                    }
-                    case ScheduleKind.Mirror: return (Lit(node.N(0)), Lit(node.N(1)));
-                    default: throw new InvalidOperationException("no bounds for " + node.Kind);
-                }
+                    ScheduleKind.Constant => (Lit(node.N(0)), Lit(node.N(0))),
+                    ScheduleKind.Linear or ScheduleKind.OneMinusSqrt or ScheduleKind.Polynomial or ScheduleKind.Cosine =>
+                        (Pair("Min", node.N(0), node.N(1)), Pair("Max", node.N(0), node.N(1))),
+                    ScheduleKind.Exponential =>
+                        (F + "ExponentialMin(" + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")",
+                            F + "ExponentialMax(" + Lit(node.N(0)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")"),
+                    ScheduleKind.StepDecay or ScheduleKind.InverseSqrt or ScheduleKind.PowerLaw or ScheduleKind.InverseTime => ("0d", Lit(node.N(0))),
+                    ScheduleKind.MultiStep => (Call2("Min", Lit(node.N(0)), MultiStepValue(node, node.Wholes.Count)), Call2("Max", Lit(node.N(0)), MultiStepValue(node, node.Wholes.Count))),
+                    ScheduleKind.PiecewiseConstant => (Lit(node.Numbers.Min()), Lit(node.Numbers.Max())),
+                    ScheduleKind.Interpolate => (Lit(node.Numbers.Where((_, i) => i % 2 == 1).Min()), Lit(node.Numbers.Where((_, i) => i % 2 == 1).Max())),
+                    ScheduleKind.Sum => ("(" + Bounds(node.Children[0]).Min + ") + (" + Bounds(node.Children[1]).Min + ")",
+                        "(" + Bounds(node.Children[0]).Max + ") + (" + Bounds(node.Children[1]).Max + ")"),
+                    ScheduleKind.Tanh => (Call2("Min", name + "(0d)", name + "(" + Lit(node.W(0)) + ")"), Call2("Max", name + "(0d)", name + "(" + Lit(node.W(0)) + ")")),
+                    ScheduleKind.Triangular or ScheduleKind.Mirror => (Lit(node.N(0)), Lit(node.N(1))),
+                    ScheduleKind.Warmup => (Call2("Min", Lit(node.N(0)), name + "(" + Lit(node.W(0)) + ")"), Call2("Max", Lit(node.N(0)), name + "(" + Lit(node.W(0)) + ")")),
+                    ScheduleKind.Hold => (name + "(0d)", name + "(0d)"),
+                    ScheduleKind.Sequence or ScheduleKind.Join =>
+                        (Fold("Min", node.Children.Select(c => Bounds(c).Min)), Fold("Max", node.Children.Select(c => Bounds(c).Max))),
+                    ScheduleKind.Scale => ("(" + Bounds(node.Child).Min + ") * " + Lit(node.N(0)), "(" + Bounds(node.Child).Max + ") * " + Lit(node.N(0))),
+                    ScheduleKind.Shift or ScheduleKind.Stretch or ScheduleKind.Take or ScheduleKind.PerEpoch or ScheduleKind.Retarget
+                        or ScheduleKind.Staircase => Bounds(node.Child),
+                    ScheduleKind.DecayAt => DecayAtBounds(node),
+                    ScheduleKind.Clamp => (F + "Clamp(" + Bounds(node.Child).Min + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")",
+                        F + "Clamp(" + Bounds(node.Child).Max + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")"),
+                    ScheduleKind.Cycle => (F + "CycleMin(" + Bounds(node.Child).Min + ", " + Lit(node.N(1)) + ", " + (node.W(0) >= 0 ? Lit(node.W(0)) : "null") + ")",
+                        Bounds(node.Child).Max),
+                    ScheduleKind.Min or ScheduleKind.Max => (
+                        Call2(node.Kind == ScheduleKind.Max ? "Max" : "Min", Bounds(node.Children[0]).Min, Bounds(node.Children[1]).Min),
+                        Call2(node.Kind == ScheduleKind.Max ? "Max" : "Min", Bounds(node.Children[0]).Max, Bounds(node.Children[1]).Max)),
+                    ScheduleKind.Map or ScheduleKind.WarmupCosine or ScheduleKind.OneCycle or ScheduleKind.Sgdr or ScheduleKind.WarmupStableDecay
+                        or ScheduleKind.Noam => throw new InvalidOperationException(node.Kind + " is never a node of the model"),
+                };
+#pragma warning restore CS8524
+            }
+
+            private (string Min, string Max) DecayAtBounds(NodeSpec node)
+            {
+                var (min, max) = Bounds(node.Child);
+                string from = _names[node.Child] + "(" + Lit(node.W(0)) + ")", to = Lit(node.N(0));
+                return (M + "Min(" + min + ", " + M + "Min(" + from + ", " + to + "))", M + "Max(" + max + ", " + M + "Max(" + from + ", " + to + "))");
             }
 
             /// <summary>The runtime takes a sequence's bounds with LINQ over its phases: the smallest Min, the largest Max.</summary>

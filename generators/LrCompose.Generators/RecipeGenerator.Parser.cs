@@ -49,6 +49,8 @@ namespace LrCompose.Generators
                 VariableDeclaratorSyntax { Initializer: { } init } => init.Value,
                 _ => null,
             };
+            // C# has no operation for parentheses: a recipe written (a >> b) is read as a >> b.
+            while (body is ParenthesizedExpressionSyntax parenthesized) body = parenthesized.Expression;
             var memberType = symbol switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
             if (body is null || memberType?.ToDisplayString() != "LrCompose.Schedule")
                 errors.Add(Diagnostic(DiagnosticDescriptors.NoRecipe, location, symbol.Name));
@@ -79,7 +81,9 @@ namespace LrCompose.Generators
                 return new Result<RecipeSpec>(null, errors.ToEquatableArray());
             }
 
-            var spec = new RecipeSpec(ns, containing.ToEquatableArray(), typeName, symbol.Name, structName, accessibility, root, fallback);
+            // The recipe as written, on one line: what the struct was compiled from, for whoever reads the generated file.
+            string recipe = string.Join(" ", body!.ToString().Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+            var spec = new RecipeSpec(ns, containing.ToEquatableArray(), typeName, symbol.Name, structName, accessibility, root, fallback, recipe);
             return new Result<RecipeSpec>(spec, errors.ToEquatableArray());
         }
 
@@ -210,6 +214,19 @@ namespace LrCompose.Generators
                     case ScheduleKind.OneMinusSqrt:
                         Check(ConstructorRules.OneMinusSqrt(a.L("steps"), a.D("from"), a.D("to")), a);
                         return Finite(ScheduleKind.OneMinusSqrt, a.L("steps"), a.D("from"), a.D("to"));
+                    case ScheduleKind.InverseTime:
+                        Check(ConstructorRules.InverseTime(a.D("from"), a.D("rate"), a.L("every")), a);
+                        return NodeSpec.Make(ScheduleKind.InverseTime, new[] { a.D("from"), a.D("rate") }, new[] { a.L("every") }, null)
+                            with { Staircase = a.B("staircase") };
+                    case ScheduleKind.Sum:
+                    {
+                        var left = AsNode(Build(a.Value("a"), a.Value("a")!.Syntax), a.Value("a")!.Syntax);
+                        var right = AsNode(Build(a.Value("b"), a.Value("b")!.Syntax), a.Value("b")!.Syntax);
+                        // The runtime names the second schedule by its recipe text, the generator by its C# source.
+                        Check(ConstructorRules.SumMaximum(a.Value("b")!.Syntax.ToString(), NodeValues.Bounds(left).Max, NodeValues.Bounds(right).Max), a);
+                        long? length = left.Length.HasValue && right.Length.HasValue ? Math.Max(left.Length.Value, right.Length.Value) : null;
+                        return NodeSpec.Make(ScheduleKind.Sum, Array.Empty<double>(), Array.Empty<long>(), length, left, right);
+                    }
                     case ScheduleKind.PowerLaw:
                         Check(ConstructorRules.PowerLaw(a.D("peak"), a.D("knee"), a.D("exponent"), a.L("start")), a);
                         return NodeSpec.Make(ScheduleKind.PowerLaw, new[] { a.D("peak"), a.D("knee"), a.D("exponent") }, new[] { a.L("start") }, null);

@@ -6,7 +6,7 @@ namespace LrCompose.TorchSharp;
 
 /// <summary>
 /// The learning-rate range test on a TorchSharp module: saves the module's parameters and the optimizer's state,
-/// sweeps the rate (<see cref="Recipes.RangeSweep"/>) while training on the batches you supply, records each raw loss
+/// sweeps the rate (<see cref="Recipes.RangeSweep(double, double, long, RangeTestRules, bool)"/>) while training on the batches you supply, records each raw loss
 /// through the peer's rules until they say stop, and restores both, so the model is as it was before the test.
 /// </summary>
 public static class ModuleRangeTest

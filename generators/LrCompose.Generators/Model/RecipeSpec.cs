@@ -11,7 +11,8 @@ namespace LrCompose.Generators.Model
         string StructName,
         string Accessibility,
         NodeSpec? Root,
-        string? FallbackReason)
+        string? FallbackReason,
+        string Recipe)
     {
         /// <summary><c>Namespace.Type.Member.g.cs</c>, with any generic punctuation made file-safe.</summary>
         public string FileName

@@ -31,7 +31,7 @@ namespace LrCompose.Combinators
 
         internal override void Write(RecipeWriter writer)
         {
-            writer.Word(ScheduleKind.Cycle).Named("multiplier", Multiplier, 1).Named("decay", Decay, 1);
+            writer.Word(ScheduleKind.Cycle).Param("multiplier", Multiplier).Param("decay", Decay);
             if (Limit is { } n) writer.Named("limit", (long)n);
             writer.Inner(Inner);
         }

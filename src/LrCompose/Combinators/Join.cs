@@ -11,35 +11,29 @@ namespace LrCompose.Combinators
     /// </summary>
     internal sealed class JoinNode : Schedule
     {
-        private readonly Schedule[] _parts;
-        private readonly long[] _starts;
+        private readonly PhaseTable _table;
 
         public JoinNode(Schedule[] parts, long[] starts, long? length)
         {
-            _parts = parts;
-            _starts = starts;
+            _table = new PhaseTable(parts, starts);
             Length = length;
-            Min = parts.Min(p => p.Min);
-            Max = parts.Max(p => p.Max);
+            Min = _table.Min;
+            Max = _table.Max;
         }
 
         public override long? Length { get; }
         public override double Min { get; }
         public override double Max { get; }
 
-        internal override double At(double t)
-        {
-            int i = SequenceNode.IndexAt(_starts, t);
-            return _parts[i].At(t - _starts[i]);
-        }
+        internal override double At(double t) => _table.At(t);
 
-        public override IReadOnlyList<PhaseInfo> Phases =>
-            _parts.Select((p, i) => new PhaseInfo(_starts[i], i + 1 < _starts.Length ? _starts[i + 1] - _starts[i] : p.Length, p)).ToArray();
+        public override IReadOnlyList<PhaseInfo> Phases => _table.Phases.Select((p, i) =>
+            new PhaseInfo(_table.Starts[i], i + 1 < _table.Starts.Length ? _table.Starts[i + 1] - _table.Starts[i] : p.Length, p)).ToArray();
 
         internal override void Write(RecipeWriter writer)
         {
-            writer.Word(ScheduleKind.Join).Named("boundaries", _starts.Skip(1));
-            foreach (var part in _parts) writer.Inner(part);
+            writer.Word(ScheduleKind.Join).Named("boundaries", _table.Starts.Skip(1));
+            foreach (var part in _table.Phases) writer.Inner(part);
         }
     }
 }

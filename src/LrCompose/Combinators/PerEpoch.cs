@@ -12,7 +12,7 @@ namespace LrCompose.Combinators
         public override long? Length { get; } = length;
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
-        internal override double At(double t) => Inner.At(Math.Floor(t / StepsPerEpoch));
+        internal override double At(double t) => Inner.At(ScheduleFormulas.EpochTime(t, StepsPerEpoch));
         internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.PerEpoch).Arg(StepsPerEpoch).Inner(Inner);
     }
 }

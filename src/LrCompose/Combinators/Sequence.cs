@@ -10,16 +10,14 @@ namespace LrCompose.Combinators
     /// </summary>
     internal sealed class SequenceNode : Schedule
     {
-        private readonly Schedule[] _phases;
-        private readonly long[] _starts;
+        private readonly PhaseTable _table;
 
         private SequenceNode(Schedule[] phases, long[] starts, long? length)
         {
-            _phases = phases;
-            _starts = starts;
+            _table = new PhaseTable(phases, starts);
             Length = length;
-            Min = phases.Min(p => p.Min);
-            Max = phases.Max(p => p.Max);
+            Min = _table.Min;
+            Max = _table.Max;
         }
 
         public static SequenceNode Of(IEnumerable<Schedule> parts)
@@ -27,7 +25,7 @@ namespace LrCompose.Combinators
             var phases = new List<Schedule>();
             foreach (var part in parts)
             {
-                if (part is SequenceNode inner) phases.AddRange(inner._phases);
+                if (part is SequenceNode inner) phases.AddRange(inner._table.Phases);
                 else phases.Add(part);
             }
             for (int i = 0; i < phases.Count - 1; i++)
@@ -38,44 +36,28 @@ namespace LrCompose.Combinators
             return new SequenceNode(phases.ToArray(), starts, length);
         }
 
-        internal IReadOnlyList<Schedule> Parts => _phases;
+        internal IReadOnlyList<Schedule> Parts => _table.Phases;
 
         public override long? Length { get; }
         public override double Min { get; }
         public override double Max { get; }
 
         /// <summary>The index of the phase in force at time t: the last phase that starts at or before t.</summary>
-        internal int PhaseIndex(double t) => IndexAt(_starts, t);
+        internal int PhaseIndex(double t) => _table.IndexAt(t);
 
-        /// <summary>The last of the ascending <paramref name="starts"/> at or before t (a binary search): sequences and joins.</summary>
-        internal static int IndexAt(long[] starts, double t)
-        {
-            int lo = 0, hi = starts.Length - 1;
-            while (lo < hi)
-            {
-                int mid = (lo + hi + 1) >>> 1;
-                if (starts[mid] <= t) lo = mid; else hi = mid - 1;
-            }
-            return lo;
-        }
-
-        internal override double At(double t)
-        {
-            int i = PhaseIndex(t);
-            return _phases[i].At(t - _starts[i]);
-        }
+        internal override double At(double t) => _table.At(t);
 
         public override IReadOnlyList<PhaseInfo> Phases =>
-            _phases.Select((p, i) => new PhaseInfo(_starts[i], p.Length, p)).ToArray();
+            _table.Phases.Select((p, i) => new PhaseInfo(_table.Starts[i], p.Length, p)).ToArray();
 
         internal override void Write(RecipeWriter writer)
         {
-            for (int i = 0; i < _phases.Length; i++)
+            for (int i = 0; i < _table.Phases.Length; i++)
             {
                 if (i > 0) writer.Separator(">>");
                 // A nested sequence cannot occur (they are spliced), so phases need no parentheses unless they
                 // print a pipeline of their own; every phase prints as a single application.
-                _phases[i].Write(writer);
+                _table.Phases[i].Write(writer);
             }
         }
     }

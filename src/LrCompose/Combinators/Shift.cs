@@ -12,7 +12,7 @@ namespace LrCompose.Combinators
         public override long? Length { get; } = length;
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
-        internal override double At(double t) => Inner.At(Math.Max(0, t - Offset));
+        internal override double At(double t) => Inner.At(ScheduleFormulas.ShiftTime(t, Offset));
         internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Shift).Arg(Offset).Inner(Inner);
     }
 }

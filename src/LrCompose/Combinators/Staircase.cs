@@ -21,7 +21,7 @@ namespace LrCompose.Combinators
 
         internal override void Write(RecipeWriter writer)
         {
-            writer.Word(ScheduleKind.Staircase).Arg(Stairs).Option("sample", Sample, StairSample.Start);
+            writer.Word(ScheduleKind.Staircase).Arg(Stairs).Param("sample", Sample);
             // The span is left out when it is the default, the inner schedule's length.
             if (Inner.Length != StairSpan) writer.Named("span", StairSpan);
             writer.Inner(Inner);

@@ -13,7 +13,7 @@ namespace LrCompose.Combinators
         internal override double Span => Inner.Span * Factor;
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
-        internal override double At(double t) => Inner.At(t / Factor);
+        internal override double At(double t) => Inner.At(ScheduleFormulas.StretchTime(t, Factor));
         internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Stretch).Arg(Factor).Inner(Inner);
     }
 }

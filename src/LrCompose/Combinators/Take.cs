@@ -12,7 +12,7 @@ namespace LrCompose.Combinators
         public override long? Length => Steps;
         public override double Min => Inner.Min;
         public override double Max => Inner.Max;
-        internal override double At(double t) => Inner.At(Math.Min(t, Steps));
+        internal override double At(double t) => Inner.At(ScheduleFormulas.TakeTime(t, Steps));
         internal override void Write(RecipeWriter writer) => writer.Word(ScheduleKind.Take).Arg(Steps).Inner(Inner);
     }
 }

@@ -83,6 +83,24 @@ public static partial class Compat
         public static Schedule GetWsdSchedule(double baseLr, long numWarmupSteps, long numStableSteps, long numDecaySteps,
             double minLrRatio = 0, string decayType = "cosine")
         {
+            ArgumentNullException.ThrowIfNull(decayType);
+            var shape = decayType switch
+            {
+                "linear" => DecayShape.Linear,
+                "cosine" => DecayShape.Cosine,
+                "1-sqrt" => DecayShape.OneMinusSqrt,
+                _ => throw Guard.Fail(nameof(decayType), decayType, "must be linear, cosine or 1-sqrt"),
+            };
+            return GetWsdSchedule(baseLr, numWarmupSteps, numStableSteps, numDecaySteps, shape, minLrRatio);
+        }
+
+        /// <summary><see cref="GetWsdSchedule(double, long, long, long, double, string)"/> with the decay type as the shared
+        /// enum (<c>"linear"</c>, <c>"cosine"</c>, <c>"1-sqrt"</c> are <see cref="DecayShape.Linear"/>,
+        /// <see cref="DecayShape.Cosine"/>, <see cref="DecayShape.OneMinusSqrt"/>; Hugging Face has no exponential decay, so
+        /// <see cref="DecayShape.Exponential"/> is refused).</summary>
+        public static Schedule GetWsdSchedule(double baseLr, long numWarmupSteps, long numStableSteps, long numDecaySteps,
+            DecayShape decayType, double minLrRatio = 0)
+        {
             Guard.Rate(baseLr);
             Guard.Check(numWarmupSteps, Rules.NonNegativeSteps(numWarmupSteps));
             Guard.Check(minLrRatio, Rules.Factor(minLrRatio) ?? (minLrRatio <= 1 ? null : "must be at most 1"));
@@ -91,13 +109,12 @@ public static partial class Compat
             Guard.Check(numStableSteps, Rules.StepSum(numWarmupSteps, numStableSteps));
             Guard.Check(numDecaySteps, Rules.StepSum(numWarmupSteps, numStableSteps, numDecaySteps));
             double floor = baseLr * minLrRatio;
-            ArgumentNullException.ThrowIfNull(decayType);
             Schedule decay = decayType switch
             {
-                "linear" => Linear(numDecaySteps, baseLr, floor),
-                "cosine" => Cosine(numDecaySteps, baseLr, floor),
-                "1-sqrt" => OneMinusSqrt(numDecaySteps, baseLr, floor),
-                _ => throw Guard.Fail(nameof(decayType), decayType, "must be linear, cosine or 1-sqrt"),
+                DecayShape.Linear => Linear(numDecaySteps, baseLr, floor),
+                DecayShape.Cosine => Cosine(numDecaySteps, baseLr, floor),
+                DecayShape.OneMinusSqrt => OneMinusSqrt(numDecaySteps, baseLr, floor),
+                _ => throw Guard.Fail(nameof(decayType), decayType.ToString(), "must be Linear, Cosine or OneMinusSqrt (Hugging Face's decay types)"),
             };
             Schedule tail = numStableSteps > 0 ? Hold(numStableSteps).Then(decay) : decay;
             return OptionalWarmup(numWarmupSteps, floor, tail, nameof(numWarmupSteps));

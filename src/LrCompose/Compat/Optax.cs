@@ -127,6 +127,14 @@ public static partial class Compat
                 "cosine" => Interpolation.Cosine,
                 _ => throw Guard.Fail(nameof(interpolateType), interpolateType, "must be linear or cosine"),
             };
+            return PiecewiseInterpolateSchedule(kind, initValue, boundariesAndScales);
+        }
+
+        /// <summary><see cref="PiecewiseInterpolateSchedule(string, double, IReadOnlyDictionary{long, double}?)"/> with the
+        /// interpolation as the shared enum (<c>"linear"</c>, <c>"cosine"</c>).</summary>
+        public static Schedule PiecewiseInterpolateSchedule(Interpolation interpolateType, double initValue, IReadOnlyDictionary<long, double>? boundariesAndScales = null)
+        {
+            var kind = interpolateType;
             Guard.Rate(initValue);
             var (bounds, values) = Cumulative(initValue, boundariesAndScales);
             // Knots sit at real-valued steps: past 2^53 two boundaries could fall on one double.

@@ -88,6 +88,16 @@ public static partial class Compat
                 "exp_range" => TriangularMode.ExpRange,
                 _ => throw Guard.Fail(nameof(mode), mode, "must be triangular, triangular2 or exp_range"),
             };
+            return CyclicLR(baseLr, maxLr, shape, stepSizeUp, stepSizeDown, gamma, baseMomentum, maxMomentum);
+        }
+
+        /// <summary><see cref="CyclicLR(double, double, long, long?, string, double, double, double)"/> with the mode as the
+        /// shared enum (<c>"triangular"</c>, <c>"triangular2"</c>, <c>"exp_range"</c> are <see cref="TriangularMode.Triangular"/>,
+        /// <see cref="TriangularMode.Triangular2"/>, <see cref="TriangularMode.ExpRange"/>), so a misspelt mode cannot compile.</summary>
+        public static RateAndMomentum CyclicLR(double baseLr, double maxLr, TriangularMode mode, long stepSizeUp = 2000, long? stepSizeDown = null,
+            double gamma = 1.0, double baseMomentum = 0.8, double maxMomentum = 0.9)
+        {
+            var shape = mode;
             // A cycle is up + down steps (down defaults to up), which must fit in a long; the native Triangular does not
             // check the sum, and past it its rates are NaN.
             if (stepSizeUp > 0 && (stepSizeDown ?? stepSizeUp) > 0 && Rules.StepSum(stepSizeUp, stepSizeDown ?? stepSizeUp) is { } tooLong)
@@ -123,12 +133,22 @@ public static partial class Compat
             double divFactor = 25, double finalDivFactor = 1e4, bool threePhase = false, double baseMomentum = 0.85, double maxMomentum = 0.95)
         {
             ArgumentNullException.ThrowIfNull(annealStrategy);
-            var kind = annealStrategy switch
+            var anneal = annealStrategy switch
             {
-                "cos" => Interpolation.Cosine,
-                "linear" => Interpolation.Linear,
+                "cos" => Anneal.Cosine,
+                "linear" => Anneal.Linear,
                 _ => throw Guard.Fail(nameof(annealStrategy), annealStrategy, "must be cos or linear"),
             };
+            return OneCycleLR(maxLr, totalSteps, anneal, pctStart, divFactor, finalDivFactor, threePhase, baseMomentum, maxMomentum);
+        }
+
+        /// <summary><see cref="OneCycleLR(double, long, double, string, double, double, bool, double, double)"/> with the
+        /// anneal strategy as the shared enum (<c>"cos"</c> is <see cref="Anneal.Cosine"/>, <c>"linear"</c>
+        /// <see cref="Anneal.Linear"/>).</summary>
+        public static RateAndMomentum OneCycleLR(double maxLr, long totalSteps, Anneal annealStrategy, double pctStart = 0.3,
+            double divFactor = 25, double finalDivFactor = 1e4, bool threePhase = false, double baseMomentum = 0.85, double maxMomentum = 0.95)
+        {
+            var kind = annealStrategy == Anneal.Linear ? Interpolation.Linear : Interpolation.Cosine;
             Guard.Rate(maxLr);
             Guard.Length(totalSteps);
             if (totalSteps > MaxOneCycleSteps)
@@ -202,9 +222,16 @@ public static partial class Compat
                 "abs" => ThresholdMode.Abs,
                 _ => throw Guard.Fail(nameof(thresholdMode), thresholdMode, "must be rel or abs"),
             };
-            return Named(() => new PlateauPolicy(plateauMode, factor, patience, threshold, threshold_, cooldown, minLr, eps).Start(baseLr),
-                ("minRate", nameof(minLr)), ("initialRate", nameof(baseLr)));
+            return ReduceLROnPlateau(baseLr, plateauMode, factor, patience, threshold, threshold_, cooldown, minLr, eps);
         }
+
+        /// <summary><see cref="ReduceLROnPlateau(double, string, double, int, double, string, int, double, double)"/> with
+        /// the modes as enums (<c>"min"</c>/<c>"max"</c> are <see cref="PlateauMode"/>, <c>"rel"</c>/<c>"abs"</c>
+        /// <see cref="ThresholdMode"/>).</summary>
+        public static PlateauState ReduceLROnPlateau(double baseLr, PlateauMode mode, double factor = 0.1, int patience = 10,
+            double threshold = 1e-4, ThresholdMode thresholdMode = ThresholdMode.Rel, int cooldown = 0, double minLr = 0, double eps = 1e-8) =>
+            Named(() => new PlateauPolicy(mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps).Start(baseLr),
+                ("minRate", nameof(minLr)), ("initialRate", nameof(baseLr)));
 
         /// <summary><c>LambdaLR</c>: <c>base·λ(t)</c> for any function λ of the step.</summary>
         public static Schedule LambdaLR(double baseLr, Func<long, double> lrLambda, string name = "lr_lambda")

@@ -98,6 +98,33 @@ namespace LrCompose
         [MethodImpl(Inline)]
         public static double InverseSqrt(double t, double peak, long timescale) => peak * (1.0 / Math.Sqrt((t + timescale) / timescale));
 
+        /// <summary>The time a schedule shifted by <paramref name="steps"/> sees: <c>max(0, t − steps)</c> (it waits at its
+        /// start; a negative shift skips into it).</summary>
+        [MethodImpl(Inline)]
+        public static double ShiftTime(double t, long steps) => Math.Max(0, t - steps);
+
+        /// <summary>The time a schedule cut after <paramref name="steps"/> sees: <c>min(t, steps)</c> (then it holds).</summary>
+        [MethodImpl(Inline)]
+        public static double TakeTime(double t, long steps) => Math.Min(t, steps);
+
+        /// <summary>The epoch a step falls in: <c>⌊t/stepsPerEpoch⌋</c>.</summary>
+        [MethodImpl(Inline)]
+        public static double EpochTime(double t, long stepsPerEpoch) => Math.Floor(t / stepsPerEpoch);
+
+        /// <summary>The time a schedule stretched by <paramref name="factor"/> sees: <c>t/factor</c>.</summary>
+        [MethodImpl(Inline)]
+        public static double StretchTime(double t, double factor) => t / factor;
+
+        /// <summary>Keras's inverse-time decay, <c>from / (1 + rate·p)</c> with <c>p = t/every</c>, floored when
+        /// <paramref name="staircase"/>.</summary>
+        [MethodImpl(Inline)]
+        public static double InverseTime(double t, double from, double rate, long every, bool staircase)
+        {
+            double p = t / every;
+            if (staircase) p = Math.Floor(p);
+            return from / (1 + rate * p);
+        }
+
         /// <summary>
         /// Shen et al.'s power law, <c>peak·min(1, (knee/n)^exponent)</c> at step <c>n = t + start</c> of the run; the
         /// peak up to the knee (so step 0, where the law is infinite, is the peak), and a ratio below 1 past it, so the

@@ -125,12 +125,19 @@ public sealed class LiveSchedule
             var stage = _stages[i];
             if (stage.Lead is { } lead)
             {
-                // The lead ramps into the next stage's start value, as Lead.Then does.
-                var next = _stages[i + 1].Schedule ?? throw new InvalidOperationException("a warmup or hold must lead into a schedule");
-                var resolved = lead.Then(Schedules.Constant(next.StartValue));
+                // The leads up to the next schedule stage ramp, each into the start of what follows it, as Lead.Then
+                // does (a warmup before a hold ramps into the hold's value, the hold holds the next stage's start).
+                int j = i + 1;
+                while (_stages[j].Lead is { } more)
+                {
+                    lead = lead.Then(more);
+                    j++;
+                }
+                var resolved = lead.Then(Schedules.Constant(_stages[j].Schedule!.StartValue));
                 long length = resolved.Phases[^1].Start;
                 phases.Add(resolved.Take(length));
                 start += length;
+                i = j - 1;
                 continue;
             }
             var schedule = stage.Schedule!;

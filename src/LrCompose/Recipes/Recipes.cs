@@ -43,6 +43,15 @@ public static partial class Recipes
         return new RateAndMomentum(rate, momentum);
     }
 
+    /// <summary>One-cycle with its optional settings by name (<see cref="OneCycleOptions"/>); the same schedule as the
+    /// positional overload with those values.</summary>
+    public static RateAndMomentum OneCycle(double maxRate, long totalSteps, OneCycleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return OneCycle(maxRate, totalSteps, options.PctStart, options.DivFactor, options.FinalDivFactor, options.Anneal, options.ThreePhase,
+            options.BaseMomentum, options.MaxMomentum);
+    }
+
     /// <summary>SGDR (Loshchilov &amp; Hutter): cosine from <paramref name="peak"/> to <paramref name="floor"/> over
     /// <paramref name="period"/> steps, restarted with periods growing by <paramref name="multiplier"/>.</summary>
     public static Schedule Sgdr(double peak, long period, double floor = 0, double multiplier = 1, double decay = 1, int? limit = null) =>

@@ -19,8 +19,8 @@ namespace LrCompose.Shapes
         internal override double At(double t) => ScheduleFormulas.Cosine(t, Steps, Peak, Floor, Exponent, KDecay);
 
         internal override void Write(RecipeWriter writer) =>
-            writer.Word(ScheduleKind.Cosine).Arg(Steps).Named("peak", Peak).Named("floor", Floor, 0)
-                .Named("exponent", Exponent, 1).Named("k-decay", KDecay, 1);
+            writer.Word(ScheduleKind.Cosine).Arg(Steps).Named("peak", Peak).Param("floor", Floor)
+                .Param("exponent", Exponent).Param("k-decay", KDecay);
     }
 }
 

@@ -28,9 +28,9 @@ namespace LrCompose.Shapes
         internal override void Write(RecipeWriter writer)
         {
             writer.Word(ScheduleKind.Exponential).Named("from", From).Named("rate", Rate_);
-            if (Every != 1) writer.Named("every", Every);
-            if (InWholeJumps) writer.Named("staircase", true);
-            if (Begin != 0) writer.Named("begin", Begin);
+            writer.Param("every", Every);
+            writer.Param("staircase", InWholeJumps);
+            writer.Param("begin", Begin);
             if (End is { } e) writer.Named("end", e);
         }
     }

@@ -15,18 +15,13 @@ namespace LrCompose.Shapes
         public override double Min => 0;
         public override double Max => From;
 
-        internal override double At(double t)
-        {
-            double p = t / Every;
-            if (InWholeJumps) p = Math.Floor(p);
-            return From / (1 + Rate_ * p);
-        }
+        internal override double At(double t) => ScheduleFormulas.InverseTime(t, From, Rate_, Every, InWholeJumps);
 
         internal override void Write(RecipeWriter writer)
         {
             writer.Word(ScheduleKind.InverseTime).Named("from", From).Named("rate", Rate_);
-            if (Every != 1) writer.Named("every", Every);
-            if (InWholeJumps) writer.Named("staircase", true);
+            writer.Param("every", Every);
+            writer.Param("staircase", InWholeJumps);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace LrCompose.Shapes
         public override double Max => Math.Max(From, To);
         internal override double At(double t) => ScheduleFormulas.Polynomial(t, Steps, From, To, Power, KDecay);
         internal override void Write(RecipeWriter writer) =>
-            writer.Word(ScheduleKind.Polynomial).Arg(Steps).Named("from", From).Named("to", To).Named("power", Power, 1).Named("k-decay", KDecay, 1);
+            writer.Word(ScheduleKind.Polynomial).Arg(Steps).Named("from", From).Named("to", To).Param("power", Power).Param("k-decay", KDecay);
     }
 }
 

@@ -21,7 +21,7 @@ namespace LrCompose.Shapes
         internal override void Write(RecipeWriter writer)
         {
             writer.Word(ScheduleKind.PowerLaw).Named("peak", Peak).Named("knee", Knee).Named("exponent", Exponent);
-            if (Start != 0) writer.Named("start", Start);
+            writer.Param("start", Start);
         }
     }
 }

@@ -19,7 +19,7 @@ namespace LrCompose.Shapes
         internal override double At(double t) => ScheduleFormulas.Tanh(t, Steps, From, To, Lower, Upper);
 
         internal override void Write(RecipeWriter writer) =>
-            writer.Word(ScheduleKind.Tanh).Arg(Steps).Named("from", From).Named("to", To).Named("lb", Lower, -7).Named("ub", Upper, 3);
+            writer.Word(ScheduleKind.Tanh).Arg(Steps).Named("from", From).Named("to", To).Param("lb", Lower).Param("ub", Upper);
     }
 }
 

@@ -42,8 +42,8 @@ namespace LrCompose.Shapes
         {
             writer.Word(ScheduleKind.Triangular).Named("low", Low).Named("high", High).Named("up", Up);
             if (Down != Up) writer.Named("down", Down);
-            writer.Option("mode", Mode, TriangularMode.Triangular);
-            if (Gamma != 1) writer.Named("gamma", Gamma);
+            writer.Param("mode", Mode);
+            writer.Param("gamma", Gamma);
         }
     }
 }

@@ -12,6 +12,9 @@ internal sealed class RecipeWriter
 {
     private readonly StringBuilder _text = new();
 
+    /// <summary>The word whose parameters are being written, for <see cref="Param(string, double)"/>'s defaults.</summary>
+    private Core.ScheduleKind? _word;
+
     public static string Print(Schedule schedule)
     {
         var writer = new RecipeWriter();
@@ -29,7 +32,33 @@ internal sealed class RecipeWriter
     }
 
     /// <summary>The text name of a vocabulary word (the one table every front end shares).</summary>
-    public RecipeWriter Word(Core.ScheduleKind kind) => Word(Core.Vocabulary.Of(kind).Text);
+    public RecipeWriter Word(Core.ScheduleKind kind)
+    {
+        _word = kind;
+        return Word(Core.Vocabulary.Of(kind).Text);
+    }
+
+    /// <summary>A parameter of the current word, left out when it is (bit for bit) the default of the word's parameter
+    /// list (<see cref="Core.WordParameters"/>), the default the binder reads back.</summary>
+    public RecipeWriter Param(string key, double value) =>
+        Default(key) is double d && BitConverter.DoubleToInt64Bits(d) == BitConverter.DoubleToInt64Bits(value) ? this : Named(key, value);
+
+    /// <inheritdoc cref="Param(string, double)"/>
+    public RecipeWriter Param(string key, long value) => Default(key) is long d && d == value ? this : Named(key, value);
+
+    /// <inheritdoc cref="Param(string, double)"/>
+    public RecipeWriter Param(string key, bool value) => Default(key) is bool d && d == value ? this : Named(key, value);
+
+    /// <inheritdoc cref="Param(string, double)"/>
+    public RecipeWriter Param<T>(string key, T value) where T : struct, Enum =>
+        Default(key) is T d && d.Equals(value) ? this : Named(key, Core.Vocabulary.Kebab(value.ToString()));
+
+    private object? Default(string key)
+    {
+        var word = _word ?? throw new InvalidOperationException("a parameter written before its word");
+        var parameter = Core.WordParameters.ByText(word, key) ?? throw new InvalidOperationException($"{word} has no parameter '{key}'");
+        return parameter.Default;
+    }
 
     public RecipeWriter Arg(double value) => Word(Number(value));
 
@@ -63,9 +92,11 @@ internal sealed class RecipeWriter
     /// <summary>A schedule argument, in parentheses unless it is a single word.</summary>
     public RecipeWriter Inner(Schedule schedule)
     {
+        var word = _word;
         Word("(");
         schedule.Write(this);
         _text.Append(')');
+        _word = word;
         return this;
     }
 

@@ -41,10 +41,10 @@ public class GeneratorDiagnosticTests
     [Fact]
     public void LRC003_known_but_not_flattenable_points_at_the_call()
     {
-        var d = Single("[CompiledSchedule] public static Schedule A => Sum(Cosine(100, 0.1), Constant(0.01));");
+        var d = Single("[CompiledSchedule] public static Schedule A => Cosine(100, 0.1).Map(x => x / 2, \"half\");");
         Assert.Equal("LRC003", d.Id);
-        Assert.Equal("Sum(Cosine(100, 0.1), Constant(0.01))", At(d));
-        Assert.Equal("'Schedules.Sum' cannot be flattened into constants yet, so 'A' is compiled as a struct that wraps the runtime schedule", d.GetMessage());
+        Assert.Equal("Cosine(100, 0.1).Map(x => x / 2, \"half\")", At(d));
+        Assert.Equal("'Schedule.Map' cannot be flattened into constants yet, so 'A' is compiled as a struct that wraps the runtime schedule", d.GetMessage());
     }
 
     [Fact]

@@ -9,6 +9,19 @@ namespace LrCompose.Tests.Live;
 public class LiveBoundaryTests
 {
     [Fact]
+    public void Leads_one_after_another_after_an_ended_stage_ramp_into_the_next_schedule()
+    {
+        // Once the first stage had ended, a warmup followed by a hold used to throw ("a warmup or hold must lead into a
+        // schedule") instead of chaining as Lead.Then does.
+        var live = LiveSchedule.Parse("until-metric below=0.5 (constant 0.1) >> warmup 10 >> hold 25 >> linear 4 from=0.05 to=0");
+        var log = ObservationLog.Empty.Add(3, 0.4);
+        long end = Assert.Single(live.Endings(log)).End;
+        var expected = Constant(0.1).Take(end).Then(Warmup(10)).Then(Hold(25)).Then(Linear(4, 0.05, 0));
+        var resolved = live.Resolve(log);
+        for (long t = 0; t < end + 60; t++) Assert.Equal(expected.Rate(t), resolved.Rate(t));
+    }
+
+    [Fact]
     public void A_metric_equal_to_the_threshold_does_not_end_the_stage()
     {
         var below = LiveSchedule.Parse("until-metric below=0.5 (constant 0.1) >> constant 0.01");

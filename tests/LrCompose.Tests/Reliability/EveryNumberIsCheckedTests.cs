@@ -21,7 +21,8 @@ public class EveryNumberIsCheckedTests
     private static readonly Dictionary<string, object?[]> Baselines = new()
     {
         ["Recipes.WarmupCosine"] = [0.5, 10L, 100L, Type.Missing, Type.Missing],
-        ["Recipes.RangeSweep"] = [1e-5, 1.0, 100L, Type.Missing, Type.Missing],
+        ["Recipes.RangeSweep(RangeTestRules)"] = [1e-5, 1.0, 100L, Type.Missing, Type.Missing],
+        ["Recipes.RangeSweep(SweepCurve)"] = [1e-5, 1.0, 100L, SweepCurve.Exponential, Type.Missing],
         ["Schedule.Retarget"] = [2L, 20L],
         ["Schedule.DecayAt"] = [2L, 10L, Type.Missing, Type.Missing],
         ["HuggingFace.GetLinearScheduleWithWarmup"] = [0.5, 10L, 100L],
@@ -53,7 +54,14 @@ public class EveryNumberIsCheckedTests
             && (typeof(Schedule).IsAssignableFrom(m.ReturnType) || m.ReturnType == typeof(Lead) || m.ReturnType == typeof(RateAndMomentum)));
     }
 
-    internal static string Key(MethodInfo m) => $"{m.DeclaringType!.Name}.{m.Name}";
+    /// <summary><c>Optax.PiecewiseInterpolateSchedule</c>; an enum overload of a string option is named by its enum too:
+    /// <c>Optax.PiecewiseInterpolateSchedule(Interpolation)</c>.</summary>
+    internal static string Key(MethodInfo m) =>
+        $"{m.DeclaringType!.Name}.{m.Name}" + (Overloaded(m) && m.GetParameters().FirstOrDefault(p => p.ParameterType.IsEnum) is { } option
+            ? "(" + option.ParameterType.Name + ")" : "");
+
+    private static bool Overloaded(MethodInfo m) =>
+        m.DeclaringType!.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly).Count(o => o.Name == m.Name) > 1;
 
     internal static object?[]? Arguments(MethodInfo m)
     {

@@ -95,6 +95,8 @@ internal static class PeerArgumentGen
         _ when type == typeof(int) => Count.Select(v => (object?)v),
         _ when type == typeof(bool) => Gen.Elements<object?>(true, false),
         _ when type == typeof(string) => Option(name).Select(v => (object?)v),
+        // The enum overloads of the string options: every member, the ones the peer lacks included.
+        _ when type.IsEnum => Gen.Elements(Enum.GetValues(type).Cast<object?>().ToArray()),
         _ when type == typeof(long[]) => StepList.Select(v => (object?)v),
         _ when type == typeof(double[]) => NumberList.Select(v => (object?)v),
         _ when type == typeof(IReadOnlyDictionary<long, double>) => Scales.Select(v => (object?)v),

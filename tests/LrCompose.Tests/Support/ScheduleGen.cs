@@ -63,6 +63,8 @@ internal static class ScheduleGen
         var finite = inner.Select(s => s.Length is null ? s.Take(97) : s);
         return Gen.OneOf(
             Shape,
+            // Any word at all, drawn from its parameter list: a new word is in every law that uses this with no line here.
+            Gen.Choose(0, int.MaxValue).Select(WordCalls.AnyWord),
             from a in finite from b in inner select a.Then(b),
             from s in inner from k in Gen.Elements(0.0, 0.5, 2.0, 3.0) select s.Scale(k),
             from a in inner from b in inner select a.Scale(b),

@@ -5,6 +5,7 @@ namespace Demo
 {
     static partial class Recipes
     {
+        // Recipe: Cosine(100, Peak())
         /// <summary>The compiled form of <see cref="Dynamic"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LrCompose.Generators", "VERSION")]
         public readonly struct DynamicSchedule : global::LrCompose.ICompiledSchedule

@@ -5,6 +5,7 @@ namespace Demo
 {
     static partial class Recipes
     {
+        // Recipe: Warmup(2_000).Then(Cosine(248_000, peak: 2.5e-4, floor: 2.5e-5))
         /// <summary>The compiled form of <see cref="Gpt2"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LrCompose.Generators", "VERSION")]
         public readonly struct Gpt2Schedule : global::LrCompose.ICompiledSchedule

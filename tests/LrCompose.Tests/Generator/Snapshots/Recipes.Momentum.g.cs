@@ -5,6 +5,7 @@ namespace Demo
 {
     static partial class Recipes
     {
+        // Recipe: LrCompose.Recipes.OneCycle(0.1, 100).Momentum
         /// <summary>The compiled form of <see cref="Momentum"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LrCompose.Generators", "VERSION")]
         public readonly struct MomentumSchedule : global::LrCompose.ICompiledSchedule

@@ -5,6 +5,7 @@ namespace Demo
 {
     static partial class Recipes
     {
+        // Recipe: Cosine(100, 0.1)
         /// <summary>The compiled form of <see cref="Plain"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LrCompose.Generators", "VERSION")]
         public readonly struct PlainSchedule : global::LrCompose.ICompiledSchedule

@@ -5,6 +5,7 @@ namespace Demo
 {
     static partial class Recipes
     {
+        // Recipe: Cosine(100, 0.1, 1e-3).Cycle(2, 0.5, 3)
         /// <summary>The compiled form of <see cref="Restarts"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LrCompose.Generators", "VERSION")]
         public readonly struct RestartsSchedule : global::LrCompose.ICompiledSchedule

@@ -5,6 +5,7 @@ namespace Demo
 {
     static partial class Recipes
     {
+        // Recipe: MultiStep(0.1, 0.5, 10, 20, 30, 40, 50, 60, 70)
         /// <summary>The compiled form of <see cref="Steps"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LrCompose.Generators", "VERSION")]
         internal readonly struct ManyPhases : global::LrCompose.ICompiledSchedule

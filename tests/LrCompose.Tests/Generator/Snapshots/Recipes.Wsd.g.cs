@@ -5,6 +5,7 @@ namespace Demo
 {
     static partial class Recipes
     {
+        // Recipe: Warmup(10).Then(Hold(60)).Then(OneMinusSqrt(30, 1e-3, 5e-5)).Scale(0.5).Scale(2).Shift(5)
         /// <summary>The compiled form of <see cref="Wsd"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LrCompose.Generators", "VERSION")]
         public readonly struct WsdSchedule : global::LrCompose.ICompiledSchedule
@@ -25,7 +26,7 @@ namespace Demo
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static double N0(double t)
             {
-                return N1(global::System.Math.Max(0, t - 5L));
+                return N1(global::LrCompose.ScheduleFormulas.ShiftTime(t, 5L));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
