@@ -52,7 +52,7 @@ public sealed partial class ConsumerTests(PackedFeed feed)
     {
         string dir = Consumer("LibraryConsumer", $"""<PackageReference Include="LrCompose" Version="{feed.Version}" />""", Example("LrCompose"));
         string output = Processes.Succeed(dir, "dotnet", "run");
-        Assert.Matches(@"^0\.000249\d+ True 0\.95\s*$", output.Trim().Split('\n')[^1]);
+        Assert.Matches(@"^0\.000249\d+ True 0\.95 lr,weight-decay\s*$", output.Trim().Split('\n')[^1]);
     }
 
     [Fact]
