@@ -298,63 +298,31 @@ namespace LrCompose.Generators
             private const string M = "global::System.Math.";
 
             /// <summary>
-            /// C# expressions for a node's Min and Max, exactly as the runtime node computes them (evaluated once, at type
-            /// initialisation). Nodes whose bounds depend on a target read it through their own emitted method.
+            /// C# expressions for a node's Min and Max (evaluated once, at type initialisation): the model's one bounds
+            /// structure, <see cref="ModelBounds"/>, written out as code. Nodes whose bounds depend on their own value
+            /// read it through their emitted method.
             /// </summary>
-            private (string Min, string Max) Bounds(NodeSpec node)
-            {
-                string Pair(string fn, double a, double b) => M + fn + "(" + Lit(a) + ", " + Lit(b) + ")";
-                string Call2(string fn, string a, string b) => M + fn + "(" + a + ", " + b + ")";
-                string name = _names[node];
-                // Every kind, no discard arm: a kind without bounds here is error CS8509 of the generator's build.
-#pragma warning disable CS8524
-                return node.Kind switch
-                {
-                    ScheduleKind.Constant => (Lit(node.N(0)), Lit(node.N(0))),
-                    ScheduleKind.Linear or ScheduleKind.OneMinusSqrt or ScheduleKind.Polynomial or ScheduleKind.Cosine =>
-                        (Pair("Min", node.N(0), node.N(1)), Pair("Max", node.N(0), node.N(1))),
-                    ScheduleKind.Exponential =>
-                        (F + "ExponentialMin(" + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")",
-                            F + "ExponentialMax(" + Lit(node.N(0)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")"),
-                    ScheduleKind.StepDecay or ScheduleKind.InverseSqrt or ScheduleKind.PowerLaw or ScheduleKind.InverseTime => ("0d", Lit(node.N(0))),
-                    ScheduleKind.MultiStep => (Call2("Min", Lit(node.N(0)), MultiStepValue(node, node.Wholes.Count)), Call2("Max", Lit(node.N(0)), MultiStepValue(node, node.Wholes.Count))),
-                    ScheduleKind.PiecewiseConstant => (Lit(node.Numbers.Min()), Lit(node.Numbers.Max())),
-                    ScheduleKind.Interpolate => (Lit(node.Numbers.Where((_, i) => i % 2 == 1).Min()), Lit(node.Numbers.Where((_, i) => i % 2 == 1).Max())),
-                    ScheduleKind.Sum => ("(" + Bounds(node.Children[0]).Min + ") + (" + Bounds(node.Children[1]).Min + ")",
-                        "(" + Bounds(node.Children[0]).Max + ") + (" + Bounds(node.Children[1]).Max + ")"),
-                    ScheduleKind.Tanh => (Call2("Min", name + "(0d)", name + "(" + Lit(node.W(0)) + ")"), Call2("Max", name + "(0d)", name + "(" + Lit(node.W(0)) + ")")),
-                    ScheduleKind.Triangular or ScheduleKind.Mirror => (Lit(node.N(0)), Lit(node.N(1))),
-                    ScheduleKind.Warmup => (Call2("Min", Lit(node.N(0)), name + "(" + Lit(node.W(0)) + ")"), Call2("Max", Lit(node.N(0)), name + "(" + Lit(node.W(0)) + ")")),
-                    ScheduleKind.Hold => (name + "(0d)", name + "(0d)"),
-                    ScheduleKind.Sequence or ScheduleKind.Join =>
-                        (Fold("Min", node.Children.Select(c => Bounds(c).Min)), Fold("Max", node.Children.Select(c => Bounds(c).Max))),
-                    ScheduleKind.Scale => ("(" + Bounds(node.Child).Min + ") * " + Lit(node.N(0)), "(" + Bounds(node.Child).Max + ") * " + Lit(node.N(0))),
-                    ScheduleKind.Shift or ScheduleKind.Stretch or ScheduleKind.Take or ScheduleKind.PerEpoch or ScheduleKind.Retarget
-                        or ScheduleKind.Staircase => Bounds(node.Child),
-                    ScheduleKind.DecayAt => DecayAtBounds(node),
-                    ScheduleKind.Clamp => (F + "Clamp(" + Bounds(node.Child).Min + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")",
-                        F + "Clamp(" + Bounds(node.Child).Max + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")"),
-                    ScheduleKind.Cycle => (F + "CycleMin(" + Bounds(node.Child).Min + ", " + Lit(node.N(1)) + ", " + (node.W(0) >= 0 ? Lit(node.W(0)) : "null") + ")",
-                        Bounds(node.Child).Max),
-                    ScheduleKind.Min or ScheduleKind.Max => (
-                        Call2(node.Kind == ScheduleKind.Max ? "Max" : "Min", Bounds(node.Children[0]).Min, Bounds(node.Children[1]).Min),
-                        Call2(node.Kind == ScheduleKind.Max ? "Max" : "Min", Bounds(node.Children[0]).Max, Bounds(node.Children[1]).Max)),
-                    ScheduleKind.Map or ScheduleKind.WarmupCosine or ScheduleKind.OneCycle or ScheduleKind.Sgdr or ScheduleKind.WarmupStableDecay
-                        or ScheduleKind.Noam => throw new InvalidOperationException(node.Kind + " is never a node of the model"),
-                };
-#pragma warning restore CS8524
-            }
+            private (string Min, string Max) Bounds(NodeSpec node) => ModelBounds.Of(node, new Expressions(this));
 
-            private (string Min, string Max) DecayAtBounds(NodeSpec node)
+            /// <summary>Bounds as C# expressions, evaluated once when the struct is initialised; a node's own value is a call
+            /// of its emitted method, so it must be emitted first.</summary>
+            private sealed class Expressions : IBoundsArithmetic<string>
             {
-                var (min, max) = Bounds(node.Child);
-                string from = _names[node.Child] + "(" + Lit(node.W(0)) + ")", to = Lit(node.N(0));
-                return (M + "Min(" + min + ", " + M + "Min(" + from + ", " + to + "))", M + "Max(" + max + ", " + M + "Max(" + from + ", " + to + "))");
+                private readonly Body _body;
+                public Expressions(Body body) => _body = body;
+                public string Number(double value) => Lit(value);
+                public string Min(string a, string b) => M + "Min(" + a + ", " + b + ")";
+                public string Max(string a, string b) => M + "Max(" + a + ", " + b + ")";
+                public string Add(string a, string b) => "(" + a + ") + (" + b + ")";
+                public string Times(string a, double factor) => "(" + a + ") * " + Lit(factor);
+                public string Clamp(string value, double low, double high) => F + "Clamp(" + value + ", " + Lit(low) + ", " + Lit(high) + ")";
+                public string AtStart(NodeSpec node) => _body._names[node] + "(0d)";
+                public string At(NodeSpec node, long step) => _body._names[node] + "(" + Lit(step) + ")";
+                public string ExponentialMin(NodeSpec n) => F + "ExponentialMin(" + Lit(n.N(0)) + ", " + Lit(n.N(1)) + ", " + Lit(n.Clamped) + ", " + Lit(n.N(2)) + ")";
+                public string ExponentialMax(NodeSpec n) => F + "ExponentialMax(" + Lit(n.N(0)) + ", " + Lit(n.Clamped) + ", " + Lit(n.N(2)) + ")";
+                public string MultiStepEnd(NodeSpec n) => MultiStepValue(n, n.Wholes.Count);
+                public string CycleMin(string innerMin, NodeSpec n) => F + "CycleMin(" + innerMin + ", " + Lit(n.N(1)) + ", " + (n.W(0) >= 0 ? Lit(n.W(0)) : "null") + ")";
             }
-
-            /// <summary>The runtime takes a sequence's bounds with LINQ over its phases: the smallest Min, the largest Max.</summary>
-            private static string Fold(string fn, IEnumerable<string> values) =>
-                values.Aggregate((acc, v) => M + fn + "(" + acc + ", " + v + ")");
 
             private List<string> Cycle(NodeSpec node)
             {
