@@ -136,167 +136,147 @@ namespace LrCompose.Generators
             public string Node(NodeSpec node, string? target = null)
             {
                 var m = Start(node);
-                var lines = m.Lines;
-                switch (node.Kind)
-                {
-                    case ScheduleKind.Constant:
-                        lines.Add("return " + Lit(node.N(0)) + ";");
-                        break;
-                    case ScheduleKind.Linear:
-                        lines.Add(Call("Linear", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1))));
-                        break;
-                    case ScheduleKind.Cosine:
-                        lines.Add(Call("Cosine", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.N(3))));
-                        break;
-                    case ScheduleKind.Polynomial:
-                        lines.Add(Call("Polynomial", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.N(3))));
-                        break;
-                    case ScheduleKind.Exponential:
-                        lines.Add(Call("Exponential", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.W(1)), Lit(node.Staircase),
-                            Lit(node.Clamped), Lit(node.N(2))));
-                        break;
-                    case ScheduleKind.StepDecay:
-                        lines.Add(Call("StepDecay", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0))));
-                        break;
-                    case ScheduleKind.MultiStep:
-                    {
-                        var milestones = node.Wholes.AsArray();
-                        if (milestones.Length >= BucketThreshold)
-                        {
-                            MultiStepBuckets(node, milestones, lines);
-                            break;
-                        }
-                        var values = Enumerable.Range(0, milestones.Length + 1).Select(k => Field(MultiStepValue(node, k))).ToArray();
-                        Tree(lines, 0, milestones.Length, "", (lo, hi) => (hi + lo + 1) / 2,
-                            mid => "t >= " + Lit(milestones[mid - 1]), k => "return " + values[k] + ";");
-                        break;
-                    }
-                    case ScheduleKind.PiecewiseConstant:
-                    {
-                        var boundaries = node.Wholes.AsArray();
-                        var values = node.Numbers.AsArray();
-                        Tree(lines, 0, boundaries.Length, "", (lo, hi) => (hi + lo + 1) / 2,
-                            mid => "t >= " + Lit(boundaries[mid - 1]), k => "return " + Lit(values[k]) + ";");
-                        break;
-                    }
-                    case ScheduleKind.InverseSqrt:
-                        lines.Add(Call("InverseSqrt", "t", Lit(node.N(0)), Lit(node.W(0))));
-                        break;
-                    case ScheduleKind.Tanh:
-                        lines.Add(Call("Tanh", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.N(3))));
-                        break;
-                    case ScheduleKind.OneMinusSqrt:
-                        lines.Add(Call("OneMinusSqrt", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1))));
-                        break;
-                    case ScheduleKind.Warmup:
-                        lines.Add(Call("Warmup", "t", Lit(node.W(0)), Lit(node.N(0)), target ?? throw new InvalidOperationException("a warmup outside a sequence"),
-                            Option(node.WarmupShape), Option(node.WarmupCount)));
-                        break;
-                    case ScheduleKind.Hold:
-                        lines.Add("return " + (target ?? throw new InvalidOperationException("a hold outside a sequence")) + ";");
-                        break;
-                    case ScheduleKind.Sequence:
-                    case ScheduleKind.Join:
-                    {
-                        var starts = node.Wholes.AsArray();
-                        var names = Parts(node);
-                        Tree(lines, 0, names.Length - 1, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(starts[mid]),
-                            i => "return " + names[i] + "(" + Local(starts[i]) + ");");
-                        break;
-                    }
-                    case ScheduleKind.Mirror:
-                    {
-                        // High where the rate is lowest, low where it peaks, against each phase's own bounds.
-                        string low = Lit(node.N(0)), high = Lit(node.N(1));
-                        string Leaf(string value, NodeSpec part)
-                        {
-                            var (min, max) = Bounds(part);
-                            return "return " + F + "Mirror(" + value + ", " + Field(min) + ", " + Field(max) + ", " + low + ", " + high + ");";
-                        }
-                        var inner = node.Child;
-                        if (inner.Kind == ScheduleKind.Sequence)
-                        {
-                            var parts = inner.Children.AsArray();
-                            var starts = inner.Wholes.AsArray();
-                            var names = Parts(inner);
-                            var leaves = parts.Select((p, i) => Leaf(names[i] + "(" + Local(starts[i]) + ")", p)).ToArray();
-                            Tree(lines, 0, parts.Length - 1, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(starts[mid]), i => leaves[i]);
-                        }
-                        else lines.Add(Leaf(Node(inner) + "(t)", inner));
-                        break;
-                    }
-                    case ScheduleKind.Scale:
-                        lines.Add("return " + Lit(node.N(0)) + " * " + Node(node.Child) + "(t);");
-                        break;
-                    case ScheduleKind.Shift:
-                        lines.Add("return " + Node(node.Child) + "(" + F + "ShiftTime(t, " + Lit(node.W(0)) + "));");
-                        break;
-                    case ScheduleKind.Stretch:
-                        lines.Add("return " + Node(node.Child) + "(" + F + "StretchTime(t, " + Lit(node.N(0)) + "));");
-                        break;
-                    case ScheduleKind.Take:
-                        lines.Add("return " + Node(node.Child) + "(" + F + "TakeTime(t, " + Lit(node.W(0)) + "));");
-                        break;
-                    case ScheduleKind.Clamp:
-                        lines.Add("return " + F + "Clamp(" + Node(node.Child) + "(t), " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ");");
-                        break;
-                    case ScheduleKind.PerEpoch:
-                        lines.Add("return " + Node(node.Child) + "(" + F + "EpochTime(t, " + Lit(node.W(0)) + "));");
-                        break;
-                    case ScheduleKind.Staircase:
-                        lines.Add("return " + Node(node.Child) + "(" + F + "StairTime(t, " + Lit(node.W(0)) + ", " + Lit(node.W(1)) + ", " + Option(node.StairSample) + "));");
-                        break;
-                    case ScheduleKind.Cycle:
-                        Cycle(node, lines);
-                        break;
-                    case ScheduleKind.DecayAt:
-                    {
-                        string inner = Node(node.Child);
-                        // The decay starts from the inner schedule's own value at the step, read once at run time.
-                        string from = Field(inner + "(" + Lit(node.W(0)) + ")");
-                        lines.Add("if (t >= " + Lit(node.W(0)) + ") return " + F + "Decay(t - " + Lit(node.W(0)) + ", " + Lit(node.W(1)) + ", " + from + ", "
-                                  + Lit(node.N(0)) + ", " + Option(node.DecayShape) + ");");
-                        lines.Add("return " + inner + "(t);");
-                        break;
-                    }
-                    case ScheduleKind.Retarget:
-                        lines.Add("return " + Node(node.Child) + "(" + F + "RetargetTime(t, " + Lit(node.W(0)) + ", " + Lit(node.N(0)) + ", " + Lit(node.W(1)) + "));");
-                        break;
-                    case ScheduleKind.Min:
-                    case ScheduleKind.Max:
-                        lines.Add("return global::System.Math." + (node.Kind == ScheduleKind.Max ? "Max" : "Min") + "(" + Node(node.Children[0]) + "(t), " + Node(node.Children[1]) + "(t));");
-                        break;
-                    case ScheduleKind.InverseTime:
-                        lines.Add(Call("InverseTime", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.Staircase)));
-                        break;
-                    case ScheduleKind.Sum:
-                        lines.Add("return " + Node(node.Children[0]) + "(t) + " + Node(node.Children[1]) + "(t);");
-                        break;
-                    case ScheduleKind.PowerLaw:
-                        lines.Add(Call("PowerLaw", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.W(0))));
-                        break;
-                    case ScheduleKind.Triangular:
-                        lines.Add(Call("Triangular", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.W(1)), Option(node.TriangularMode), Lit(node.N(2))));
-                        break;
-                    case ScheduleKind.Interpolate:
-                    {
-                        var k = node.Numbers.AsArray();
-                        int n = k.Length / 2;
-                        if (n == 1)
-                        {
-                            lines.Add("return " + Lit(k[1]) + ";");
-                            break;
-                        }
-                        lines.Add("if (t <= " + Lit(k[0]) + ") return " + Lit(k[1]) + ";");
-                        lines.Add("if (t >= " + Lit(k[2 * (n - 1)]) + ") return " + Lit(k[2 * n - 1]) + ";");
-                        Tree(lines, 0, n - 2, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(k[2 * mid]), i =>
-                            Call("Interpolate", "t", Lit(k[2 * i]), Lit(k[2 * i + 1]), Lit(k[2 * i + 2]), Lit(k[2 * i + 3]), Option(node.Interpolation)));
-                        break;
-                    }
-                    default:
-                        throw new InvalidOperationException("unknown node " + node.Kind);
-                }
+                m.Lines.AddRange(Lines(node, target));
                 return m.Name;
+            }
+
+            /// <summary>
+            /// The body of a node's method. Every kind, no discard arm: a kind the parser builds and this switch lacks is
+            /// error CS8509 of the generator's build, not an exception inside the compiler. Each arm emits its children
+            /// as it reads them, in the order of its expression, so methods and fields are numbered as they always were.
+            /// </summary>
+#pragma warning disable CS8524 // only about numbers outside the enum, which the model never holds
+            private List<string> Lines(NodeSpec node, string? target) => node.Kind switch
+            {
+                ScheduleKind.Constant => Return(Lit(node.N(0))),
+                ScheduleKind.Linear => One(Call("Linear", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)))),
+                ScheduleKind.Cosine => One(Call("Cosine", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.N(3)))),
+                ScheduleKind.Polynomial => One(Call("Polynomial", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.N(3)))),
+                ScheduleKind.Exponential => One(Call("Exponential", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.W(1)), Lit(node.Staircase),
+                    Lit(node.Clamped), Lit(node.N(2)))),
+                ScheduleKind.StepDecay => One(Call("StepDecay", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)))),
+                ScheduleKind.MultiStep => MultiStep(node),
+                ScheduleKind.PiecewiseConstant => PiecewiseConstant(node),
+                ScheduleKind.InverseSqrt => One(Call("InverseSqrt", "t", Lit(node.N(0)), Lit(node.W(0)))),
+                ScheduleKind.Tanh => One(Call("Tanh", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.N(3)))),
+                ScheduleKind.OneMinusSqrt => One(Call("OneMinusSqrt", "t", Lit(node.W(0)), Lit(node.N(0)), Lit(node.N(1)))),
+                ScheduleKind.Warmup => One(Call("Warmup", "t", Lit(node.W(0)), Lit(node.N(0)), target ?? throw new InvalidOperationException("a warmup outside a sequence"),
+                    Option(node.WarmupShape), Option(node.WarmupCount))),
+                ScheduleKind.Hold => Return(target ?? throw new InvalidOperationException("a hold outside a sequence")),
+                ScheduleKind.Sequence or ScheduleKind.Join => Phases(node),
+                ScheduleKind.Mirror => Mirror(node),
+                ScheduleKind.Scale => Return(Lit(node.N(0)) + " * " + Node(node.Child) + "(t)"),
+                ScheduleKind.Shift => Return(Node(node.Child) + "(" + F + "ShiftTime(t, " + Lit(node.W(0)) + "))"),
+                ScheduleKind.Stretch => Return(Node(node.Child) + "(" + F + "StretchTime(t, " + Lit(node.N(0)) + "))"),
+                ScheduleKind.Take => Return(Node(node.Child) + "(" + F + "TakeTime(t, " + Lit(node.W(0)) + "))"),
+                ScheduleKind.Clamp => Return(F + "Clamp(" + Node(node.Child) + "(t), " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")"),
+                ScheduleKind.PerEpoch => Return(Node(node.Child) + "(" + F + "EpochTime(t, " + Lit(node.W(0)) + "))"),
+                ScheduleKind.Staircase => Return(Node(node.Child) + "(" + F + "StairTime(t, " + Lit(node.W(0)) + ", " + Lit(node.W(1)) + ", " + Option(node.StairSample) + "))"),
+                ScheduleKind.Cycle => Cycle(node),
+                ScheduleKind.DecayAt => DecayAt(node),
+                ScheduleKind.Retarget => Return(Node(node.Child) + "(" + F + "RetargetTime(t, " + Lit(node.W(0)) + ", " + Lit(node.N(0)) + ", " + Lit(node.W(1)) + "))"),
+                ScheduleKind.Min or ScheduleKind.Max =>
+                    Return("global::System.Math." + (node.Kind == ScheduleKind.Max ? "Max" : "Min") + "(" + Node(node.Children[0]) + "(t), " + Node(node.Children[1]) + "(t))"),
+                ScheduleKind.InverseTime => One(Call("InverseTime", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.Staircase))),
+                ScheduleKind.Sum => Return(Node(node.Children[0]) + "(t) + " + Node(node.Children[1]) + "(t)"),
+                ScheduleKind.PowerLaw => One(Call("PowerLaw", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.N(2)), Lit(node.W(0)))),
+                ScheduleKind.Triangular => One(Call("Triangular", "t", Lit(node.N(0)), Lit(node.N(1)), Lit(node.W(0)), Lit(node.W(1)), Option(node.TriangularMode), Lit(node.N(2)))),
+                ScheduleKind.Interpolate => Interpolate(node),
+                ScheduleKind.Map or ScheduleKind.WarmupCosine or ScheduleKind.OneCycle or ScheduleKind.Sgdr or ScheduleKind.WarmupStableDecay
+                    or ScheduleKind.Noam => throw new InvalidOperationException(node.Kind + " is never a node of the model"),
+            };
+#pragma warning restore CS8524
+
+            private static List<string> One(string line) => new() { line };
+
+            /// <summary><c>return expression;</c></summary>
+            private static List<string> Return(string expression) => One("return " + expression + ";");
+
+            private List<string> MultiStep(NodeSpec node)
+            {
+                var lines = new List<string>();
+                var milestones = node.Wholes.AsArray();
+                if (milestones.Length >= BucketThreshold)
+                {
+                    MultiStepBuckets(node, milestones, lines);
+                    return lines;
+                }
+                var values = Enumerable.Range(0, milestones.Length + 1).Select(k => Field(MultiStepValue(node, k))).ToArray();
+                Tree(lines, 0, milestones.Length, "", (lo, hi) => (hi + lo + 1) / 2,
+                    mid => "t >= " + Lit(milestones[mid - 1]), k => "return " + values[k] + ";");
+                return lines;
+            }
+
+            private static List<string> PiecewiseConstant(NodeSpec node)
+            {
+                var lines = new List<string>();
+                var boundaries = node.Wholes.AsArray();
+                var values = node.Numbers.AsArray();
+                Tree(lines, 0, boundaries.Length, "", (lo, hi) => (hi + lo + 1) / 2,
+                    mid => "t >= " + Lit(boundaries[mid - 1]), k => "return " + Lit(values[k]) + ";");
+                return lines;
+            }
+
+            /// <summary>A sequence or join: a branch tree over its constant phase starts, each phase on its local time.</summary>
+            private List<string> Phases(NodeSpec node)
+            {
+                var lines = new List<string>();
+                var starts = node.Wholes.AsArray();
+                var names = Parts(node);
+                Tree(lines, 0, names.Length - 1, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(starts[mid]),
+                    i => "return " + names[i] + "(" + Local(starts[i]) + ");");
+                return lines;
+            }
+
+            /// <summary>High where the rate is lowest, low where it peaks, against each phase's own bounds.</summary>
+            private List<string> Mirror(NodeSpec node)
+            {
+                var lines = new List<string>();
+                string low = Lit(node.N(0)), high = Lit(node.N(1));
+                string Leaf(string value, NodeSpec part)
+                {
+                    var (min, max) = Bounds(part);
+                    return "return " + F + "Mirror(" + value + ", " + Field(min) + ", " + Field(max) + ", " + low + ", " + high + ");";
+                }
+                var inner = node.Child;
+                if (inner.Kind == ScheduleKind.Sequence)
+                {
+                    var parts = inner.Children.AsArray();
+                    var starts = inner.Wholes.AsArray();
+                    var names = Parts(inner);
+                    var leaves = parts.Select((p, i) => Leaf(names[i] + "(" + Local(starts[i]) + ")", p)).ToArray();
+                    Tree(lines, 0, parts.Length - 1, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(starts[mid]), i => leaves[i]);
+                }
+                else lines.Add(Leaf(Node(inner) + "(t)", inner));
+                return lines;
+            }
+
+            private List<string> DecayAt(NodeSpec node)
+            {
+                string inner = Node(node.Child);
+                // The decay starts from the inner schedule's own value at the step, read once at run time.
+                string from = Field(inner + "(" + Lit(node.W(0)) + ")");
+                return new List<string>
+                {
+                    "if (t >= " + Lit(node.W(0)) + ") return " + F + "Decay(t - " + Lit(node.W(0)) + ", " + Lit(node.W(1)) + ", " + from + ", "
+                    + Lit(node.N(0)) + ", " + Option(node.DecayShape) + ");",
+                    "return " + inner + "(t);",
+                };
+            }
+
+            private static List<string> Interpolate(NodeSpec node)
+            {
+                var k = node.Numbers.AsArray();
+                int n = k.Length / 2;
+                if (n == 1) return Return(Lit(k[1]));
+                var lines = new List<string>
+                {
+                    "if (t <= " + Lit(k[0]) + ") return " + Lit(k[1]) + ";",
+                    "if (t >= " + Lit(k[2 * (n - 1)]) + ") return " + Lit(k[2 * n - 1]) + ";",
+                };
+                Tree(lines, 0, n - 2, "", (lo, hi) => (lo + hi + 1) / 2, mid => "t >= " + Lit(k[2 * mid]), i =>
+                    Call("Interpolate", "t", Lit(k[2 * i]), Lit(k[2 * i + 1]), Lit(k[2 * i + 2]), Lit(k[2 * i + 3]), Option(node.Interpolation)));
+                return lines;
             }
 
             /// <summary>Emits a sequence's phases; targets resolve backwards, as the runtime's Lead does.</summary>
@@ -318,66 +298,35 @@ namespace LrCompose.Generators
             private const string M = "global::System.Math.";
 
             /// <summary>
-            /// C# expressions for a node's Min and Max, exactly as the runtime node computes them (evaluated once, at type
-            /// initialisation). Nodes whose bounds depend on a target read it through their own emitted method.
+            /// C# expressions for a node's Min and Max (evaluated once, at type initialisation): the model's one bounds
+            /// structure, <see cref="ModelBounds"/>, written out as code. Nodes whose bounds depend on their own value
+            /// read it through their emitted method.
             /// </summary>
-            private (string Min, string Max) Bounds(NodeSpec node)
+            private (string Min, string Max) Bounds(NodeSpec node) => ModelBounds.Of(node, new Expressions(this));
+
+            /// <summary>Bounds as C# expressions, evaluated once when the struct is initialised; a node's own value is a call
+            /// of its emitted method, so it must be emitted first.</summary>
+            private sealed class Expressions : IBoundsArithmetic<string>
             {
-                string Pair(string fn, double a, double b) => M + fn + "(" + Lit(a) + ", " + Lit(b) + ")";
-                string Call2(string fn, string a, string b) => M + fn + "(" + a + ", " + b + ")";
-                string name = _names[node];
-                // Every kind, no discard arm: a kind without bounds here is error CS8509 of the generator's build.
-#pragma warning disable CS8524
-                return node.Kind switch
-                {
-                    ScheduleKind.Constant => (Lit(node.N(0)), Lit(node.N(0))),
-                    ScheduleKind.Linear or ScheduleKind.OneMinusSqrt or ScheduleKind.Polynomial or ScheduleKind.Cosine =>
-                        (Pair("Min", node.N(0), node.N(1)), Pair("Max", node.N(0), node.N(1))),
-                    ScheduleKind.Exponential =>
-                        (F + "ExponentialMin(" + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")",
-                            F + "ExponentialMax(" + Lit(node.N(0)) + ", " + Lit(node.Clamped) + ", " + Lit(node.N(2)) + ")"),
-                    ScheduleKind.StepDecay or ScheduleKind.InverseSqrt or ScheduleKind.PowerLaw or ScheduleKind.InverseTime => ("0d", Lit(node.N(0))),
-                    ScheduleKind.MultiStep => (Call2("Min", Lit(node.N(0)), MultiStepValue(node, node.Wholes.Count)), Call2("Max", Lit(node.N(0)), MultiStepValue(node, node.Wholes.Count))),
-                    ScheduleKind.PiecewiseConstant => (Lit(node.Numbers.Min()), Lit(node.Numbers.Max())),
-                    ScheduleKind.Interpolate => (Lit(node.Numbers.Where((_, i) => i % 2 == 1).Min()), Lit(node.Numbers.Where((_, i) => i % 2 == 1).Max())),
-                    ScheduleKind.Sum => ("(" + Bounds(node.Children[0]).Min + ") + (" + Bounds(node.Children[1]).Min + ")",
-                        "(" + Bounds(node.Children[0]).Max + ") + (" + Bounds(node.Children[1]).Max + ")"),
-                    ScheduleKind.Tanh => (Call2("Min", name + "(0d)", name + "(" + Lit(node.W(0)) + ")"), Call2("Max", name + "(0d)", name + "(" + Lit(node.W(0)) + ")")),
-                    ScheduleKind.Triangular or ScheduleKind.Mirror => (Lit(node.N(0)), Lit(node.N(1))),
-                    ScheduleKind.Warmup => (Call2("Min", Lit(node.N(0)), name + "(" + Lit(node.W(0)) + ")"), Call2("Max", Lit(node.N(0)), name + "(" + Lit(node.W(0)) + ")")),
-                    ScheduleKind.Hold => (name + "(0d)", name + "(0d)"),
-                    ScheduleKind.Sequence or ScheduleKind.Join =>
-                        (Fold("Min", node.Children.Select(c => Bounds(c).Min)), Fold("Max", node.Children.Select(c => Bounds(c).Max))),
-                    ScheduleKind.Scale => ("(" + Bounds(node.Child).Min + ") * " + Lit(node.N(0)), "(" + Bounds(node.Child).Max + ") * " + Lit(node.N(0))),
-                    ScheduleKind.Shift or ScheduleKind.Stretch or ScheduleKind.Take or ScheduleKind.PerEpoch or ScheduleKind.Retarget
-                        or ScheduleKind.Staircase => Bounds(node.Child),
-                    ScheduleKind.DecayAt => DecayAtBounds(node),
-                    ScheduleKind.Clamp => (F + "Clamp(" + Bounds(node.Child).Min + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")",
-                        F + "Clamp(" + Bounds(node.Child).Max + ", " + Lit(node.N(0)) + ", " + Lit(node.N(1)) + ")"),
-                    ScheduleKind.Cycle => (F + "CycleMin(" + Bounds(node.Child).Min + ", " + Lit(node.N(1)) + ", " + (node.W(0) >= 0 ? Lit(node.W(0)) : "null") + ")",
-                        Bounds(node.Child).Max),
-                    ScheduleKind.Min or ScheduleKind.Max => (
-                        Call2(node.Kind == ScheduleKind.Max ? "Max" : "Min", Bounds(node.Children[0]).Min, Bounds(node.Children[1]).Min),
-                        Call2(node.Kind == ScheduleKind.Max ? "Max" : "Min", Bounds(node.Children[0]).Max, Bounds(node.Children[1]).Max)),
-                    ScheduleKind.Map or ScheduleKind.WarmupCosine or ScheduleKind.OneCycle or ScheduleKind.Sgdr or ScheduleKind.WarmupStableDecay
-                        or ScheduleKind.Noam => throw new InvalidOperationException(node.Kind + " is never a node of the model"),
-                };
-#pragma warning restore CS8524
+                private readonly Body _body;
+                public Expressions(Body body) => _body = body;
+                public string Number(double value) => Lit(value);
+                public string Min(string a, string b) => M + "Min(" + a + ", " + b + ")";
+                public string Max(string a, string b) => M + "Max(" + a + ", " + b + ")";
+                public string Add(string a, string b) => "(" + a + ") + (" + b + ")";
+                public string Times(string a, double factor) => "(" + a + ") * " + Lit(factor);
+                public string Clamp(string value, double low, double high) => F + "Clamp(" + value + ", " + Lit(low) + ", " + Lit(high) + ")";
+                public string AtStart(NodeSpec node) => _body._names[node] + "(0d)";
+                public string At(NodeSpec node, long step) => _body._names[node] + "(" + Lit(step) + ")";
+                public string ExponentialMin(NodeSpec n) => F + "ExponentialMin(" + Lit(n.N(0)) + ", " + Lit(n.N(1)) + ", " + Lit(n.Clamped) + ", " + Lit(n.N(2)) + ")";
+                public string ExponentialMax(NodeSpec n) => F + "ExponentialMax(" + Lit(n.N(0)) + ", " + Lit(n.Clamped) + ", " + Lit(n.N(2)) + ")";
+                public string MultiStepEnd(NodeSpec n) => MultiStepValue(n, n.Wholes.Count);
+                public string CycleMin(string innerMin, NodeSpec n) => F + "CycleMin(" + innerMin + ", " + Lit(n.N(1)) + ", " + (n.W(0) >= 0 ? Lit(n.W(0)) : "null") + ")";
             }
 
-            private (string Min, string Max) DecayAtBounds(NodeSpec node)
+            private List<string> Cycle(NodeSpec node)
             {
-                var (min, max) = Bounds(node.Child);
-                string from = _names[node.Child] + "(" + Lit(node.W(0)) + ")", to = Lit(node.N(0));
-                return (M + "Min(" + min + ", " + M + "Min(" + from + ", " + to + "))", M + "Max(" + max + ", " + M + "Max(" + from + ", " + to + "))");
-            }
-
-            /// <summary>The runtime takes a sequence's bounds with LINQ over its phases: the smallest Min, the largest Max.</summary>
-            private static string Fold(string fn, IEnumerable<string> values) =>
-                values.Aggregate((acc, v) => M + fn + "(" + acc + ", " + v + ")");
-
-            private void Cycle(NodeSpec node, List<string> lines)
-            {
+                var lines = new List<string>();
                 string inner = Node(node.Child);
                 string period = Lit(node.N(2)), decay = Lit(node.N(1));
                 long limit = node.W(0);
@@ -388,6 +337,7 @@ namespace LrCompose.Generators
                     lines.Add("if (index >= " + Lit(limit) + ") return " + F + "CycleHeld(" + end + ", " + decay + ", " + Lit(limit) + ");");
                 }
                 lines.Add("return " + F + "CycleDecay(" + inner + "(" + F + "CycleInnerTime(t, start, length, " + period + ")), index, " + decay + ");");
+                return lines;
             }
 
             /// <summary>From this many milestones on, a bucket table replaces the branch tree.</summary>

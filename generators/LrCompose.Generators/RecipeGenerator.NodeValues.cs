@@ -14,7 +14,7 @@ namespace LrCompose.Generators
         /// </summary>
         private static class NodeValues
         {
-            // Both switches list every kind and have no discard arm: a kind added to ScheduleKind that they do not
+            // The switch lists every kind and has no discard arm: a kind added to ScheduleKind that it does not
             // handle is error CS8509 of the generator's build, not an exception inside the compiler. (CS8524 is only
             // about numbers outside the enum, which the model never holds.)
 #pragma warning disable CS8524
@@ -56,40 +56,32 @@ namespace LrCompose.Generators
                     or ScheduleKind.Noam => throw NotANode(n.Kind),
             };
 
-            /// <summary>The runtime node's Min and Max.</summary>
-            public static (double Min, double Max) Bounds(NodeSpec n) => n.Kind switch
-            {
-                ScheduleKind.Constant or ScheduleKind.Hold => (n.N(0), n.N(0)),
-                ScheduleKind.Linear or ScheduleKind.OneMinusSqrt or ScheduleKind.Polynomial or ScheduleKind.Cosine or ScheduleKind.Warmup =>
-                    (Math.Min(n.N(0), n.N(1)), Math.Max(n.N(0), n.N(1))),
-                ScheduleKind.Exponential =>
-                    (ScheduleFormulas.ExponentialMin(n.N(0), n.N(1), n.Clamped, n.N(2)), ScheduleFormulas.ExponentialMax(n.N(0), n.Clamped, n.N(2))),
-                ScheduleKind.StepDecay or ScheduleKind.InverseSqrt or ScheduleKind.PowerLaw or ScheduleKind.InverseTime => (0, n.N(0)),
-                ScheduleKind.MultiStep => Spread(n.N(0), ScheduleFormulas.MultiStepValue(n.N(0), n.N(1), n.Wholes.Count)),
-                ScheduleKind.PiecewiseConstant => (n.Numbers.Min(), n.Numbers.Max()),
-                ScheduleKind.Interpolate => (n.Numbers.Where((_, i) => i % 2 == 1).Min(), n.Numbers.Where((_, i) => i % 2 == 1).Max()),
-                ScheduleKind.Tanh => Spread(At(n, 0), At(n, n.W(0))),
-                ScheduleKind.Triangular or ScheduleKind.Mirror => (n.N(0), n.N(1)),
-                ScheduleKind.Sequence or ScheduleKind.Join => (n.Children.Select(Bounds).Min(b => b.Min), n.Children.Select(Bounds).Max(b => b.Max)),
-                ScheduleKind.Scale => (Bounds(n.Child).Min * n.N(0), Bounds(n.Child).Max * n.N(0)),
-                ScheduleKind.Sum => (Bounds(n.Children[0]).Min + Bounds(n.Children[1]).Min, Bounds(n.Children[0]).Max + Bounds(n.Children[1]).Max),
-                ScheduleKind.Shift or ScheduleKind.Stretch or ScheduleKind.Take or ScheduleKind.PerEpoch or ScheduleKind.Retarget
-                    or ScheduleKind.Staircase => Bounds(n.Child),
-                ScheduleKind.DecayAt => DecayBounds(n),
-                ScheduleKind.Clamp => (ScheduleFormulas.Clamp(Bounds(n.Child).Min, n.N(0), n.N(1)), ScheduleFormulas.Clamp(Bounds(n.Child).Max, n.N(0), n.N(1))),
-                ScheduleKind.Cycle => (ScheduleFormulas.CycleMin(Bounds(n.Child).Min, n.N(1), n.W(0) >= 0 ? n.W(0) : (long?)null), Bounds(n.Child).Max),
-                ScheduleKind.Min => (Math.Min(Bounds(n.Children[0]).Min, Bounds(n.Children[1]).Min), Math.Min(Bounds(n.Children[0]).Max, Bounds(n.Children[1]).Max)),
-                ScheduleKind.Max => (Math.Max(Bounds(n.Children[0]).Min, Bounds(n.Children[1]).Min), Math.Max(Bounds(n.Children[0]).Max, Bounds(n.Children[1]).Max)),
-                ScheduleKind.Map or ScheduleKind.WarmupCosine or ScheduleKind.OneCycle or ScheduleKind.Sgdr or ScheduleKind.WarmupStableDecay
-                    or ScheduleKind.Noam => throw NotANode(n.Kind),
-            };
 #pragma warning restore CS8524
+
+            /// <summary>The runtime node's Min and Max, as numbers: the model's one bounds structure, <see cref="ModelBounds"/>.</summary>
+            public static (double Min, double Max) Bounds(NodeSpec n) => ModelBounds.Of(n, Numbers.Instance);
 
             /// <summary>Kinds the parser never puts in the model: recipes are built from the shapes they are made of, and a
             /// mapped schedule is not flattened.</summary>
             private static InvalidOperationException NotANode(ScheduleKind kind) => new InvalidOperationException(kind + " is never a node of the model");
 
-            private static (double Min, double Max) Spread(double a, double b) => (Math.Min(a, b), Math.Max(a, b));
+            /// <summary>Bounds as numbers, for the generator's checks.</summary>
+            private sealed class Numbers : IBoundsArithmetic<double>
+            {
+                public static readonly Numbers Instance = new Numbers();
+                public double Number(double value) => value;
+                public double Min(double a, double b) => Math.Min(a, b);
+                public double Max(double a, double b) => Math.Max(a, b);
+                public double Add(double a, double b) => a + b;
+                public double Times(double a, double factor) => a * factor;
+                public double Clamp(double value, double low, double high) => ScheduleFormulas.Clamp(value, low, high);
+                public double AtStart(NodeSpec node) => NodeValues.At(node, 0);
+                public double At(NodeSpec node, long step) => NodeValues.At(node, step);
+                public double ExponentialMin(NodeSpec n) => ScheduleFormulas.ExponentialMin(n.N(0), n.N(1), n.Clamped, n.N(2));
+                public double ExponentialMax(NodeSpec n) => ScheduleFormulas.ExponentialMax(n.N(0), n.Clamped, n.N(2));
+                public double MultiStepEnd(NodeSpec n) => ScheduleFormulas.MultiStepValue(n.N(0), n.N(1), n.Wholes.Count);
+                public double CycleMin(double innerMin, NodeSpec n) => ScheduleFormulas.CycleMin(innerMin, n.N(1), n.W(0) >= 0 ? n.W(0) : (long?)null);
+            }
 
             private static double Interpolated(NodeSpec n, double t)
             {
@@ -116,13 +108,6 @@ namespace LrCompose.Generators
                 double index = ScheduleFormulas.CycleIndex(t, period, n.N(0), out double start, out double length);
                 if (n.W(0) >= 0 && index >= n.W(0)) return ScheduleFormulas.CycleHeld(At(n.Child, n.Child.Length!.Value), decay, n.W(0));
                 return ScheduleFormulas.CycleDecay(At(n.Child, ScheduleFormulas.CycleInnerTime(t, start, length, period)), index, decay);
-            }
-
-            private static (double Min, double Max) DecayBounds(NodeSpec n)
-            {
-                var (min, max) = Bounds(n.Child);
-                double from = At(n.Child, n.W(0));
-                return (Math.Min(min, Math.Min(from, n.N(0))), Math.Max(max, Math.Max(from, n.N(0))));
             }
 
             /// <summary>The phase of a sequence or join in force at t: the last whose start is at or before t.</summary>

@@ -525,31 +525,18 @@ namespace LrCompose.Generators
             private NodeSpec Scale(NodeSpec inner, double factor, SyntaxNode syntax)
             {
                 if (ConstructorRules.Scale(factor) is { } broken) Report(broken, syntax);
-                if (factor == 1) return inner;
-                var (target, combined) = inner.Kind == ScheduleKind.Scale ? (inner.Child, inner.N(0) * factor) : (inner, factor);
-                if (ConstructorRules.ScaledMaximum(factor, NodeValues.Bounds(target).Max, combined) is { } tooLarge) Report(tooLarge, syntax);
-                return combined == 1 ? target : NodeSpec.Make(ScheduleKind.Scale, new[] { combined }, Array.Empty<long>(), target.Length, target).WithSpan(target.Span);
+                return Fusion.Scale(ModelFusion.Instance, inner, factor, v => Report(v, syntax));
             }
 
             private NodeSpec Shift(NodeSpec inner, long steps, SyntaxNode syntax)
             {
-                if (steps == 0) return inner;
-                var (target, offset) = inner.Kind == ScheduleKind.Shift ? (inner.Child, inner.W(0)) : (inner, 0L);
-                if (ConstructorRules.ShiftTotal(steps, offset, out long total) is { } outOfRange) Report(outOfRange, syntax);
-                if (total == 0) return target;
-                if (ConstructorRules.ShiftLength(steps, target.Length, total, out long? length) is { } broken) Report(broken, syntax);
-                return NodeSpec.Make(ScheduleKind.Shift, Array.Empty<double>(), new[] { total }, length, target);
+                return Fusion.Shift(ModelFusion.Instance, inner, steps, v => Report(v, syntax));
             }
 
             private NodeSpec Stretch(NodeSpec inner, double factor, SyntaxNode syntax, Args a)
             {
                 Check(ConstructorRules.Stretch(factor), a);
-                if (factor == 1) return inner;
-                var (target, combined) = inner.Kind == ScheduleKind.Stretch ? (inner.Child, inner.N(0) * factor) : (inner, factor);
-                if (combined == 1) return target;
-                if (ConstructorRules.StretchedLength(factor, target.Length, combined) is { } outOfRange) Report(outOfRange, syntax);
-                long? length = target.Length.HasValue ? (long)Math.Ceiling(target.Length.Value * combined) : null;
-                return NodeSpec.Make(ScheduleKind.Stretch, new[] { combined }, Array.Empty<long>(), length, target).WithSpan(target.Span * combined);
+                return Fusion.Stretch(ModelFusion.Instance, inner, factor, v => Report(v, syntax));
             }
 
             private NodeSpec Cycle(NodeSpec inner, double multiplier, double decay, long? limit, Args a, SyntaxNode syntax)

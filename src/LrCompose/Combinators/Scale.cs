@@ -43,10 +43,8 @@ namespace LrCompose
         public Schedule Scale(double factor)
         {
             ConstructorRules.Scale(factor).ThrowIfAny();
-            if (factor == 1) return this;
-            var (inner, combined) = this is Combinators.ScaleNode s ? (s.Inner, s.Factor * factor) : (this, factor);
-            ConstructorRules.ScaledMaximum(factor, inner.Max, combined).ThrowIfAny();
-            return combined == 1 ? inner : new Combinators.ScaleNode(inner, combined);
+            // Fused as the generator's model fuses it: the steps are shared (Core/Fusion.cs).
+            return Fusion.Scale(Combinators.ScheduleFusion.Instance, this, factor, Combinators.ScheduleFusion.Throw);
         }
 
         /// <summary>Multiplies two schedules pointwise: <c>f(t) = s(t)·by(t)</c> (e.g. a plateau factor times a cosine).</summary>

@@ -28,12 +28,8 @@ namespace LrCompose
         /// </summary>
         public Schedule Shift(long steps)
         {
-            if (steps == 0) return this;
-            var (inner, offset) = this is Combinators.ShiftNode s ? (s.Inner, s.Offset) : (this, 0L);
-            ConstructorRules.ShiftTotal(steps, offset, out long total).ThrowIfAny();
-            if (total == 0) return inner;
-            ConstructorRules.ShiftLength(steps, inner.Length, total, out long? length).ThrowIfAny();
-            return new Combinators.ShiftNode(inner, total, length);
+            // Fused as the generator's model fuses it: the steps are shared (Core/Fusion.cs).
+            return Fusion.Shift(Combinators.ScheduleFusion.Instance, this, steps, Combinators.ScheduleFusion.Throw);
         }
     }
 }

@@ -31,11 +31,8 @@ namespace LrCompose
         public Schedule Stretch(double factor)
         {
             ConstructorRules.Stretch(factor).ThrowIfAny();
-            if (factor == 1) return this;
-            var (inner, combined) = this is Combinators.StretchNode s ? (s.Inner, s.Factor * factor) : (this, factor);
-            if (combined == 1) return inner;
-            ConstructorRules.StretchedLength(factor, inner.Length, combined).ThrowIfAny();
-            return new Combinators.StretchNode(inner, combined);
+            // Fused as the generator's model fuses it: the steps are shared (Core/Fusion.cs).
+            return Fusion.Stretch(Combinators.ScheduleFusion.Instance, this, factor, Combinators.ScheduleFusion.Throw);
         }
     }
 }

@@ -3,24 +3,6 @@ using LrCompose.Validation;
 
 namespace LrCompose;
 
-/// <summary>Whether a lower or a higher metric is better.</summary>
-public enum PlateauMode
-{
-    /// <summary>Lower is better (a loss).</summary>
-    Min,
-    /// <summary>Higher is better (an accuracy).</summary>
-    Max,
-}
-
-/// <summary>How much better a metric must be to count as an improvement.</summary>
-public enum ThresholdMode
-{
-    /// <summary>Relative: better than <c>best·(1 ∓ threshold)</c>.</summary>
-    Rel,
-    /// <summary>Absolute: better than <c>best ∓ threshold</c>.</summary>
-    Abs,
-}
-
 /// <summary>
 /// The rules of reduce-on-plateau (PyTorch's <c>ReduceLROnPlateau</c>): after more than <see cref="Patience"/>
 /// observations without improvement, multiply the rate by <see cref="Factor"/> (not below <see cref="MinRate"/>, and

@@ -31,6 +31,33 @@ public static partial class Compat
             Cycles((peak, floor) => Polynomial(tInitial, peak, floor, power, kDecay), baseLr, lrMin, tInitial, cycleMul, cycleDecay, cycleLimit,
                 warmupT, warmupLrInit, warmupPrefix);
 
+        /// <summary><see cref="CosineLRScheduler(double, long, double, double, double, int, long, double, bool, double)"/> with
+        /// the cycle and warmup settings by name.</summary>
+        public static Schedule CosineLRScheduler(double baseLr, long tInitial, TimmCycleOptions options, double kDecay = 1)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            return CosineLRScheduler(baseLr, tInitial, options.LrMin, options.CycleMul, options.CycleDecay, options.CycleLimit, options.WarmupT,
+                options.WarmupLrInit, options.WarmupPrefix, kDecay);
+        }
+
+        /// <summary><see cref="TanhLRScheduler(double, long, double, double, double, double, double, int, long, double, bool)"/>
+        /// with the cycle and warmup settings by name.</summary>
+        public static Schedule TanhLRScheduler(double baseLr, long tInitial, TimmCycleOptions options, double lb = -7, double ub = 3)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            return TanhLRScheduler(baseLr, tInitial, lb, ub, options.LrMin, options.CycleMul, options.CycleDecay, options.CycleLimit, options.WarmupT,
+                options.WarmupLrInit, options.WarmupPrefix);
+        }
+
+        /// <summary><see cref="PolyLRScheduler(double, long, double, double, double, double, int, long, double, bool, double)"/>
+        /// with the cycle and warmup settings by name.</summary>
+        public static Schedule PolyLRScheduler(double baseLr, long tInitial, TimmCycleOptions options, double power = 0.5, double kDecay = 1)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            return PolyLRScheduler(baseLr, tInitial, power, options.LrMin, options.CycleMul, options.CycleDecay, options.CycleLimit, options.WarmupT,
+                options.WarmupLrInit, options.WarmupPrefix, kDecay);
+        }
+
         /// <summary>
         /// <c>StepLRScheduler</c>: <c>base·decay_rate^⌊t/decay_t⌋</c>. With <paramref name="warmupPrefix"/> (timm's default
         /// for this scheduler) t is counted from the end of the warmup; without it, from step 0.

@@ -233,6 +233,15 @@ public static partial class Compat
             Named(() => new PlateauPolicy(mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps).Start(baseLr),
                 ("minRate", nameof(minLr)), ("initialRate", nameof(baseLr)));
 
+        /// <summary><c>ReduceLROnPlateau</c> with its rules as one <see cref="PlateauPolicy"/> (set by name:
+        /// <c>new PlateauPolicy(patience: 5, cooldown: 2)</c>): the state before the first metric, the same as the
+        /// positional overloads with the policy's values.</summary>
+        public static PlateauState ReduceLROnPlateau(double baseLr, PlateauPolicy policy)
+        {
+            ArgumentNullException.ThrowIfNull(policy);
+            return Named(() => policy.Start(baseLr), ("initialRate", nameof(baseLr)));
+        }
+
         /// <summary><c>LambdaLR</c>: <c>base·λ(t)</c> for any function λ of the step.</summary>
         public static Schedule LambdaLR(double baseLr, Func<long, double> lrLambda, string name = "lr_lambda")
         {

@@ -118,4 +118,32 @@ namespace LrCompose
         /// <summary>Straight lines.</summary>
         Linear,
     }
+
+    /// <summary>Whether a lower or a higher metric is better (reduce-on-plateau's <c>mode</c>).</summary>
+#if LRCOMPOSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum PlateauMode
+    {
+        /// <summary>Lower is better (a loss).</summary>
+        Min,
+        /// <summary>Higher is better (an accuracy).</summary>
+        Max,
+    }
+
+    /// <summary>How much better a metric must be to count as an improvement (reduce-on-plateau's <c>threshold-mode</c>).</summary>
+#if LRCOMPOSE_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum ThresholdMode
+    {
+        /// <summary>Relative: better than <c>best·(1 ∓ threshold)</c>.</summary>
+        Rel,
+        /// <summary>Absolute: better than <c>best ∓ threshold</c>.</summary>
+        Abs,
+    }
 }

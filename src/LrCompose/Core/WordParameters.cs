@@ -145,14 +145,35 @@ namespace LrCompose.Core
             [ScheduleKind.Noam] = P(Need("dModel", ParameterKind.Count), Need("warmupSteps", ParameterKind.Steps), Or("factor", ParameterKind.Number, 1.0)),
         };
 
+        /// <summary>
+        /// The rules of reduce-on-plateau as the live text's <c>until-plateau …</c> and <c>reduce-on-plateau …</c> read
+        /// them, in the order of <c>PlateauPolicy</c>'s constructor. Its defaults are PyTorch's <c>ReduceLROnPlateau</c>
+        /// ones; a test holds the constructor and <c>Compat.Torch.ReduceLROnPlateau</c> to them.
+        /// </summary>
+        public static readonly WordParameter[] PlateauPolicy = P(Or("mode", ParameterKind.Option, PlateauMode.Min), Or("factor", ParameterKind.Number, 0.1),
+            Or("patience", ParameterKind.Count, 10), Or("threshold", ParameterKind.Number, 1e-4), Or("thresholdMode", ParameterKind.Option, ThresholdMode.Rel),
+            Or("cooldown", ParameterKind.Count, 0), Or("minRate", ParameterKind.Rate, 0.0), Or("eps", ParameterKind.Number, 1e-8));
+
+        /// <summary>The live text's words that take a <see cref="PlateauPolicy"/>: a stage that runs until its metric
+        /// plateaus, and one whose rate is reduced on each plateau.</summary>
+        public static readonly string[] PlateauWords = { "until-plateau", "reduce-on-plateau" };
+
+        /// <summary>The parameters of the word written <paramref name="text"/> (a schedule word or a plateau word), or null
+        /// for a word without a list (a preset, an unknown word).</summary>
+        public static WordParameter[]? OfText(string text) =>
+            Array.IndexOf(PlateauWords, text) >= 0 ? PlateauPolicy : Vocabulary.ByText(text) is { } entry ? Of(entry.Kind) : null;
+
         /// <summary>The parameters of a word, in C# order.</summary>
         public static WordParameter[] Of(ScheduleKind kind) =>
             ByKind.TryGetValue(kind, out var parameters) ? parameters : throw new ArgumentOutOfRangeException(nameof(kind), kind, "has no parameter list");
 
         /// <summary>The parameter a text key (long or alias) names, or null.</summary>
-        public static WordParameter? ByText(ScheduleKind kind, string key)
+        public static WordParameter? ByText(ScheduleKind kind, string key) => ByText(Of(kind), key);
+
+        /// <summary>The parameter of <paramref name="parameters"/> a text key (long or alias) names, or null.</summary>
+        public static WordParameter? ByText(WordParameter[] parameters, string key)
         {
-            foreach (var p in Of(kind))
+            foreach (var p in parameters)
             {
                 if (p.Text == key) return p;
                 foreach (var alias in p.Aliases) if (alias == key) return p;
@@ -161,10 +182,10 @@ namespace LrCompose.Core
         }
 
         /// <summary>The word's positional numbers, in order (the inputs in parentheses are not numbers).</summary>
-        public static List<WordParameter> PositionalNumbers(ScheduleKind kind)
+        public static List<WordParameter> PositionalNumbers(WordParameter[] parameters)
         {
             var numbers = new List<WordParameter>();
-            foreach (var p in Of(kind)) if (p.Positional && p.Kind != ParameterKind.Schedules) numbers.Add(p);
+            foreach (var p in parameters) if (p.Positional && p.Kind != ParameterKind.Schedules) numbers.Add(p);
             return numbers;
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LrCompose.Core;
 using LrCompose.Text;
 using LrCompose.Validation;
 
@@ -231,19 +232,23 @@ public sealed class LiveSchedule
         };
     }
 
+    /// <summary>The policy's parameters that differ from the defaults of its parameter list, as <c>key=value</c>, in the
+    /// list's order; the reader takes the same list, so what is left out reads back as the same default.</summary>
     private static string Policy(PlateauPolicy p)
     {
-        var defaults = new PlateauPolicy();
+        object[] values = [p.Mode, p.Factor, p.Patience, p.Threshold, p.ThresholdMode, p.Cooldown, p.MinRate, p.Eps];
         var parts = new List<string>();
-        if (p.Mode != defaults.Mode) parts.Add("mode=max");
-        if (p.Factor != defaults.Factor) parts.Add(Invariant($"factor={p.Factor:R}"));
-        if (p.Patience != defaults.Patience) parts.Add(Invariant($"patience={p.Patience}"));
-        if (p.Threshold != defaults.Threshold) parts.Add(Invariant($"threshold={p.Threshold:R}"));
-        if (p.ThresholdMode != defaults.ThresholdMode) parts.Add("threshold-mode=abs");
-        if (p.Cooldown != defaults.Cooldown) parts.Add(Invariant($"cooldown={p.Cooldown}"));
-        if (p.MinRate != defaults.MinRate) parts.Add(Invariant($"min-rate={p.MinRate:R}"));
+        foreach (var (parameter, value) in WordParameters.PlateauPolicy.Zip(values))
+            if (!Equals(parameter.Default, value)) parts.Add(parameter.Text + "=" + PolicyValue(value));
         return string.Join(" ", parts);
     }
+
+    private static string PolicyValue(object value) => value switch
+    {
+        double d => RecipeWriter.Number(d),
+        Enum e => Vocabulary.Kebab(e.ToString()),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+    };
 
     /// <summary>Reads the text form: stages joined by <c>&gt;&gt;</c>, each a recipe, optionally wrapped in
     /// <c>until-plateau</c>, <c>until-metric</c> and/or <c>reduce-on-plateau</c>.</summary>
@@ -311,21 +316,21 @@ public sealed class LiveSchedule
 
     private static PlateauPolicy PolicyOf(Application app, string text)
     {
-        // The same argument reader as every recipe word: whole numbers kept exactly (patience=2.7 is refused, not 2), a
-        // parameter given twice refused, an unknown one named at its place.
-        var a = new CallArgs(app, text, expr => throw new RecipeFormatException(text, expr.Offset, $"{app.Name} takes its schedule after its parameters"));
-        var defaults = new PlateauPolicy();
+        // The same argument reader as every recipe word, on the policy's parameter list: its defaults, whole numbers
+        // kept exactly (patience=2.7 is refused, not 2), a parameter given twice refused, an unknown one named at its place.
+        var a = new CallArgs(app, text, expr => throw new RecipeFormatException(text, expr.Offset, $"{app.Name} takes its schedule after its parameters"),
+            parameters: WordParameters.PlateauPolicy);
+        foreach (var arg in app.Args)
+        {
+            if (arg is ScheduleArg) continue;
+            if (arg is not NamedArg named) throw new RecipeFormatException(text, arg.Offset, $"{app.Name} takes its parameters by name");
+            if (WordParameters.ByText(WordParameters.PlateauPolicy, named.Key) is null)
+                throw new RecipeFormatException(text, arg.Offset, $"{app.Name} takes no parameter '{named.Key}'");
+        }
         try
         {
-            var policy = new PlateauPolicy(
-                a.Choice("mode", defaults.Mode, ("min", PlateauMode.Min), ("max", PlateauMode.Max)),
-                a.Named("factor", defaults.Factor), a.NamedIntOrNull("patience") ?? defaults.Patience, a.Named("threshold", defaults.Threshold),
-                a.Choice("threshold-mode", defaults.ThresholdMode, ("rel", ThresholdMode.Rel), ("abs", ThresholdMode.Abs)),
-                a.NamedIntOrNull("cooldown") ?? defaults.Cooldown, a.Named("min-rate", defaults.MinRate));
-            foreach (var arg in app.Args.OfType<NamedArg>())
-                if (arg.Key is not ("mode" or "factor" or "patience" or "threshold" or "threshold-mode" or "cooldown" or "min-rate"))
-                    throw new RecipeFormatException(text, arg.Offset, $"{app.Name} takes no parameter '{arg.Key}'");
-            return policy;
+            return new PlateauPolicy(a.Option<PlateauMode>("mode"), a.Named("factor"), a.NamedInt("patience"), a.Named("threshold"),
+                a.Option<ThresholdMode>("threshold-mode"), a.NamedInt("cooldown"), a.Named("min-rate"), a.Named("eps"));
         }
         catch (RuleViolationException e)
         {

@@ -6,8 +6,12 @@ namespace LrCompose.Text;
 /// The arguments of one application, read by position and by name. Every read marks the argument used, so that
 /// <see cref="EnsureAllUsed"/> can point at anything the schedule does not take.
 /// </summary>
-internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, object> bind, Core.VocabularyEntry? entry = null)
+internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, object> bind, Core.VocabularyEntry? entry = null,
+    Core.WordParameter[]? parameters = null)
 {
+    /// <summary>The parameter list defaults are read from: the one given (the plateau policy's), else the word's.</summary>
+    private readonly Core.WordParameter[]? _parameters = parameters ?? (entry is null ? null : Core.WordParameters.Of(entry.Kind));
+
     private readonly HashSet<RecipeArg> _used = [];
     private readonly List<NumberArg> _numbers = call.Args.OfType<NumberArg>().ToList();
     private readonly List<ScheduleArg> _schedules = call.Args.OfType<ScheduleArg>().ToList();
@@ -81,7 +85,7 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
         : throw Error(Find(key)!.Value.Offset, $"{key} must be at most {int.MaxValue}, not {whole}");
 
     /// <inheritdoc cref="NamedIntOrNull"/>
-    public int NamedInt(string key) => NamedIntOrNull(key) ?? throw Missing(key, "<whole number>");
+    public int NamedInt(string key) => NamedIntOrNull(key) ?? Default<int>(key, "<whole number>");
 
     /// <summary>A named flag, or the word's default for it.</summary>
     public bool NamedBool(string key) => NamedBool(key, Default<bool>(key, "true|false"));
@@ -143,7 +147,7 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     /// <summary>The default the word's parameter list gives <paramref name="key"/>; a parameter with none is missing.</summary>
     private T Default<T>(string key, string form)
     {
-        var parameter = entry is null ? null : Core.WordParameters.ByText(entry.Kind, key);
+        var parameter = _parameters is null ? null : Core.WordParameters.ByText(_parameters, key);
         if (parameter is null || parameter.Required || parameter.Default is null) throw Missing(key, form);
         return (T)parameter.Default;
     }

@@ -43,9 +43,9 @@ public static class RecipeNumbers
             case Application app:
             {
                 // Whether a number must be whole is what the word's parameter list says of it (a preset or an unknown
-                // word has none, and its numbers are shown as written).
-                var kind = Core.Vocabulary.ByText(app.Name)?.Kind;
-                var positional = kind is { } k ? Core.WordParameters.PositionalNumbers(k) : [];
+                // word has none, and its numbers are shown as written); the plateau words read the policy's list.
+                var parameters = Core.WordParameters.OfText(app.Name);
+                var positional = parameters is null ? [] : Core.WordParameters.PositionalNumbers(parameters);
                 int index = 0;
                 foreach (var arg in app.Args)
                 {
@@ -58,7 +58,7 @@ public static class RecipeNumbers
                             break;
                         case NamedArg { Value: NumberValue v } named:
                             found.Add(new(v.Offset, v.Text.Length, v.Value, named.Key,
-                                kind is { } word && Core.WordParameters.ByText(word, named.Key) is { IsWhole: true }, app.Name));
+                                parameters is not null && Core.WordParameters.ByText(parameters, named.Key) is { IsWhole: true }, app.Name));
                             break;
                         case ScheduleArg s: Walk(s.Expr, found); break;
                     }

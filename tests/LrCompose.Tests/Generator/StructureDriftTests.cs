@@ -141,4 +141,42 @@ public class StructureDriftTests
         Assert.Equal(words, lead.GetMessage());
         Assert.Equal(words, Assert.ThrowsAny<ArgumentException>(() => Schedules.Warmup(10).Then(Schedules.Linear(5, 1, 0).Then(Schedules.Hold(3)))).Message);
     }
+
+    /// <summary>Scale, shift and stretch fuse by one set of steps (<c>Core/Fusion.cs</c>) in the runtime and the model:
+    /// what fuses away in one fuses away in the other, and what is left is one node with the same combined value.</summary>
+    [Theory]
+    [InlineData("Linear(100, 1, 0).Scale(0.5).Scale(2).Shift(5).Shift(-5).Stretch(4).Stretch(0.25)", "linear 100 from=1 to=0", null)]
+    [InlineData("Linear(100, 1, 0).Scale(0.5).Scale(0.5)", "scale 0.25 (linear 100 from=1 to=0)", "return 0.25 * ")]
+    [InlineData("Linear(100, 1, 0).Shift(7).Shift(-2)", "shift 5 (linear 100 from=1 to=0)", "ShiftTime(t, 5L)")]
+    [InlineData("Linear(100, 1, 0).Stretch(2).Stretch(1.5)", "stretch 3 (linear 100 from=1 to=0)", "StretchTime(t, 3d)")]
+    public void Scale_shift_and_stretch_fuse_alike_in_both(string recipe, string runtimeText, string? fusedNode)
+    {
+        var runtime = Fused(Schedules.Linear(100, 1, 0), recipe);
+        Assert.Equal(runtimeText, runtime.ToString());
+        string source = GeneratorHarness.Usings + "public static partial class R\n{\n[CompiledSchedule] public static Schedule A => " + recipe + ";\n}\n";
+        var run = GeneratorHarness.Generate(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        string emitted = run.Source(".A.g.cs");
+        int methods = emitted.Split("private static double N").Length - 1;
+        Assert.Equal(fusedNode is null ? 1 : 2, methods);   // the linear, and at most the one fused node over it
+        if (fusedNode is not null) Assert.Contains(fusedNode, emitted);
+    }
+
+    /// <summary>The recipe's chain of <c>.Scale</c>, <c>.Shift</c> and <c>.Stretch</c> calls, applied at run time.</summary>
+    private static Schedule Fused(Schedule schedule, string recipe)
+    {
+        foreach (var call in recipe.Split(").")[1..])
+        {
+            string name = call[..call.IndexOf('(')];
+            string argument = call[(call.IndexOf('(') + 1)..].TrimEnd(')');
+            double value = double.Parse(argument, System.Globalization.CultureInfo.InvariantCulture);
+            schedule = name switch
+            {
+                "Scale" => schedule.Scale(value),
+                "Shift" => schedule.Shift((long)value),
+                _ => schedule.Stretch(value),
+            };
+        }
+        return schedule;
+    }
 }

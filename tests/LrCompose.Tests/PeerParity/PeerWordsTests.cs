@@ -22,17 +22,22 @@ public class PeerWordsTests
 
     public static TheoryData<string> Names => new(Constructors.Select(Name));
 
-    /// <summary><c>Torch.CyclicLR</c>; an enum overload of a string option is named by its enum: <c>Torch.CyclicLR(TriangularMode)</c>.</summary>
+    /// <summary><c>Torch.CyclicLR</c>; an enum overload of a string option is named by its enum, <c>Torch.CyclicLR(TriangularMode)</c>,
+    /// and an overload taking its settings as a record by the record, <c>Timm.CosineLRScheduler(TimmCycleOptions)</c>.</summary>
     private static string Name(MethodInfo m) =>
-        m.DeclaringType!.Name + "." + m.Name + (m.GetParameters().FirstOrDefault(p => p.ParameterType.IsEnum) is { } option ? "(" + option.ParameterType.Name + ")" : "");
+        m.DeclaringType!.Name + "." + m.Name
+        + (m.GetParameters().FirstOrDefault(p => p.ParameterType.IsEnum || OptionsRecords.Contains(p.ParameterType)) is { } option ? "(" + option.ParameterType.Name + ")" : "");
+
+    /// <summary>The records a compat constructor may take its settings as.</summary>
+    private static readonly Type[] OptionsRecords = [typeof(TimmCycleOptions), typeof(PlateauPolicy)];
 
     [Fact]
     public void Every_peer_has_its_constructors_drawn()
     {
-        Assert.Equal(18, Constructors.Count(m => m.DeclaringType == typeof(Compat.Torch)));
+        Assert.Equal(19, Constructors.Count(m => m.DeclaringType == typeof(Compat.Torch)));
         Assert.Equal(10, Constructors.Count(m => m.DeclaringType == typeof(Compat.HuggingFace)));
         Assert.Equal(14, Constructors.Count(m => m.DeclaringType == typeof(Compat.Optax)));
-        Assert.Equal(5, Constructors.Count(m => m.DeclaringType == typeof(Compat.Timm)));
+        Assert.Equal(8, Constructors.Count(m => m.DeclaringType == typeof(Compat.Timm)));
         Assert.Equal(6, Constructors.Count(m => m.DeclaringType == typeof(Compat.Keras)));
         Assert.Equal(Constructors.Count(), Constructors.Select(Name).Distinct().Count());   // overloads only by an option enum: a name is one constructor
     }
@@ -69,11 +74,14 @@ public class PeerWordsTests
         });
     }
 
-    /// <summary>The constructor's parameters, and for optax's <c>sgdr_schedule</c> the keys of each <c>cosine_kwargs</c>
-    /// entry (<c>CosineKwargs</c>'s members, which take the names of <c>warmup_cosine_decay_schedule</c>).</summary>
+    /// <summary>The constructor's parameters, for optax's <c>sgdr_schedule</c> the keys of each <c>cosine_kwargs</c>
+    /// entry (<c>CosineKwargs</c>'s members, which take the names of <c>warmup_cosine_decay_schedule</c>), and for timm's
+    /// cycle settings by name the members of <see cref="TimmCycleOptions"/> (the positional overload's names).</summary>
     private static HashSet<string> OwnWords(ParameterInfo[] parameters)
     {
         var words = parameters.Select(p => p.Name!).ToHashSet();
+        if (parameters.Any(p => p.ParameterType == typeof(TimmCycleOptions)))
+            words.UnionWith(typeof(TimmCycleOptions).GetProperties().Where(p => p.CanWrite).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]));
         foreach (var p in parameters.Where(p => p.ParameterType == typeof(Compat.Optax.CosineKwargs[])))
             words.UnionWith(typeof(Compat.Optax.CosineKwargs).GetConstructors()[0].GetParameters().Select(k => char.ToLowerInvariant(k.Name![0]) + k.Name[1..]));
         return words;

@@ -71,6 +71,21 @@ internal static class PeerArgumentGen
         from init in Number from peak in Number from warmup in Steps from decay in Steps from end in Number from exponent in Number
         select new Compat.Optax.CosineKwargs(init, peak, warmup, decay, end, exponent);
 
+    /// <summary>timm's cycle settings by name: every member drawn over the peer's range and beyond, as the positional
+    /// overload's parameters are.</summary>
+    private static readonly Gen<TimmCycleOptions> TimmCycles =
+        from lrMin in Number from mul in Number from decay in Number from limit in Count from warmupT in Steps from init in Number
+        from prefix in Gen.Elements(true, false)
+        select new TimmCycleOptions { LrMin = lrMin, CycleMul = mul, CycleDecay = decay, CycleLimit = limit, WarmupT = warmupT, WarmupLrInit = init, WarmupPrefix = prefix };
+
+    /// <summary>Plateau policies for <c>ReduceLROnPlateau(baseLr, policy)</c>: valid ones (a policy checks itself when
+    /// it is made), so a refusal is the constructor's.</summary>
+    private static readonly Gen<PlateauPolicy> Policies =
+        from mode in Gen.Elements(PlateauMode.Min, PlateauMode.Max) from factor in Gen.Choose(1, 999) from patience in Gen.Choose(0, 8)
+        from threshold in Gen.Choose(0, 100) from thresholdMode in Gen.Elements(ThresholdMode.Rel, ThresholdMode.Abs) from cooldown in Gen.Choose(0, 3)
+        from minRate in Gen.Choose(0, 1000) from eps in Gen.Choose(0, 100)
+        select new PlateauPolicy(mode, factor / 1000.0, patience, threshold / 1000.0, thresholdMode, cooldown, minRate / 1e4, eps / 1e6);
+
     /// <summary>A value for <paramref name="parameter"/>; optional parameters sometimes keep their default.</summary>
     public static Gen<object?> For(ParameterInfo parameter)
     {
@@ -104,6 +119,8 @@ internal static class PeerArgumentGen
         _ when type == typeof(Func<double, Schedule>[]) => Gen.Choose(0, 4).SelectMany(n => Gen.ArrayOf(TorchPart, n)).Select(v => (object?)v),
         _ when type == typeof(Func<long, double>) => Gen.Elements<object?>(new Func<long, double>(_ => 0.5), new Func<long, double>(t => 1.0 / (t + 1.0))),
         _ when type == typeof(Compat.Optax.CosineKwargs[]) => Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Kwargs, n)).Select(v => (object?)v),
+        _ when type == typeof(TimmCycleOptions) => TimmCycles.Select(v => (object?)v),
+        _ when type == typeof(PlateauPolicy) => Policies.Select(v => (object?)v),
         _ => throw new NotSupportedException($"no generator for {type} ({name}): add one, so every compat constructor is drawn"),
     };
 }
