@@ -24,7 +24,8 @@ internal static class ConfigFile
     public static Recipe AsRecipe(ImportedConfig config)
     {
         var recipe = new Recipe(config.LearningRate.ToString(), config.LearningRate, []);
-        return recipe with { RunSteps = config.TotalSteps ?? Math.Min(recipe.Horizon(null), DefaultMostSteps) };
+        // A configuration that schedules its momentum (DeepSpeed's one-cycle) shows that one under --momentum.
+        return recipe with { RunSteps = config.TotalSteps ?? Math.Min(recipe.Horizon(null), DefaultMostSteps), OwnMomentum = config.Momentum };
     }
 
     /// <summary>The <c>--format</c> words.</summary>

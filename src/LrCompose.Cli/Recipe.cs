@@ -9,7 +9,8 @@ namespace LrCompose.Cli;
 /// <param name="Schedule">What it means.</param>
 /// <param name="Endings">Where its metric-driven stages ended.</param>
 /// <param name="RunSteps">The steps the run is known to train for (a configuration's total), the default horizon.</param>
-internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<StageEnding> Endings, long? RunSteps = null)
+/// <param name="OwnMomentum">The momentum the configuration schedules, when it does (DeepSpeed's one-cycle).</param>
+internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<StageEnding> Endings, long? RunSteps = null, Schedule? OwnMomentum = null)
 {
     /// <summary>A command-line argument that names a recipe or a training configuration file (ds_config.json, a
     /// Megatron or Hugging Face command line, a torchtitan TOML), read for its learning rate. Only the commands take
@@ -44,8 +45,8 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
         return Schedule.Length ?? Math.Max(10_000, Math.Min(Schedule.Phases[^1].Start, long.MaxValue / 25) * 25);
     }
 
-    /// <summary>The momentum that mirrors the rate (one-cycle style), between 0.85 and 0.95.</summary>
-    public Schedule Momentum => Schedule.Mirror(0.85, 0.95);
+    /// <summary>The momentum: the one the configuration schedules, or else one that mirrors the rate (one-cycle style), between 0.85 and 0.95.</summary>
+    public Schedule Momentum => OwnMomentum ?? Schedule.Mirror(0.85, 0.95);
 
     /// <summary>Reads an observation log: a CSV whose header names the columns <c>step</c> and <c>metric</c>.</summary>
     public static ObservationLog Observations(string path)

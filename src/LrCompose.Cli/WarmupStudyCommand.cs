@@ -81,7 +81,9 @@ internal static class WarmupStudyCommand
         WarmupVerdict.NotNeeded => "not needed",
         WarmupVerdict.Helps => "warmup helps",
         WarmupVerdict.Hurts => "warmup hurts",
-        _ => "even warmup fails",
+        WarmupVerdict.HelpsSome => "warmup helps some seeds",
+        WarmupVerdict.Fails => "even warmup fails",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "not a verdict"),
     };
 
     /// <summary>A Markdown table (readable as it is in a terminal), then the ranges as a list, one a line.</summary>

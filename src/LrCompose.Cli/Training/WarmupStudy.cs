@@ -11,7 +11,9 @@ internal enum WarmupVerdict
     Helps,
     /// <summary>Without the warmup every seed trained, with it some did not.</summary>
     Hurts,
-    /// <summary>Even with the warmup some seed did not train.</summary>
+    /// <summary>With the warmup more seeds trained than without, but not every one.</summary>
+    HelpsSome,
+    /// <summary>Even with the warmup some seed did not train, and no more than without it.</summary>
     Fails,
 }
 
@@ -26,6 +28,7 @@ internal sealed record WarmupStudyRow(double Peak, SharpRun[] Without, SharpRun[
         (true, true) => WarmupVerdict.NotNeeded,
         (false, true) => WarmupVerdict.Helps,
         (true, false) => WarmupVerdict.Hurts,
+        _ when TrainedWith > TrainedWithout => WarmupVerdict.HelpsSome,
         _ => WarmupVerdict.Fails,
     };
 }

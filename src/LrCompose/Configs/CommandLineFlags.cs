@@ -6,7 +6,8 @@ namespace LrCompose.Configs;
 /// <summary>
 /// Splits a command line (or a file of flags, one or more a line, or a JSON list of arguments) the way a POSIX shell would for the cases training
 /// scripts use: whitespace between words, single and double quotes, a backslash before a character or a line end.
-/// <c>--flag value</c> and <c>--flag=value</c> become one member of an object value whose key is the flag; a flag
+/// <c>--flag value</c> and <c>--flag=value</c> become one member of an object value whose key is the flag (a flag of
+/// several values, <c>--flag a b c</c>, has them as one value, space-separated); a flag
 /// followed by another flag (or nothing) has the value <c>true</c>; words before the first flag (the launcher and
 /// script, and a launcher's flags before a <c>.py</c> script) are kept as <see cref="Leading"/>.
 /// </summary>
@@ -50,7 +51,11 @@ internal sealed record CommandLineFlags(ConfigValue Flags, ImmutableArray<Config
                     leading.Add(ConfigValue.Scalar(ConfigKind.Word, word, line, column, word));
                     continue;
                 }
-                throw new ConfigFormatException(source, members[^1].Key, line, column, $"has a second value '{word}' (flags take one value; quote a value with spaces)");
+                // A flag of several values (Megatron's --data-path 0.5 a 0.5 b, --rampup-batch-size 16 16 1600): its
+                // words, one value; a reader that needs a number there says it is not one.
+                var last = members[^1];
+                members[^1] = new(last.Key, ConfigValue.Scalar(ConfigKind.Word, last.Key, last.Value.Line, last.Value.Column, last.Value.Text + " " + word));
+                continue;
             }
             string name = word, value;
             int valueLine = line, valueColumn = column;

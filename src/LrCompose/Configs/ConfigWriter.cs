@@ -71,11 +71,23 @@ public static partial class ConfigWriter
 
     private static long Steps(Schedule schedule, long? totalSteps)
     {
-        long steps = totalSteps ?? schedule.Length ?? (schedule.Phases[^1].Schedule.Min == schedule.Phases[^1].Schedule.Max && schedule.Phases.Count > 1
+        long steps = totalSteps ?? schedule.Length ?? (EndsAtAFloor(schedule)
             ? schedule.Phases[^1].Start
             : throw new ArgumentException($"{schedule} goes on for ever: give the total steps to write it as a configuration", nameof(totalSteps)));
         if (steps is < 1 or > MaxSteps) throw new ArgumentException($"totalSteps was {steps}: it must be from 1 to {MaxSteps}", nameof(totalSteps));
         return steps;
+    }
+
+    /// <summary>
+    /// Whether a schedule that never ends settles at a floor it decays into (a cosine's or a step decay's last value),
+    /// so that training ends where that constant starts. A constant it rises into (<c>warmup 100 >> constant 1e-3</c>)
+    /// is where training happens, however long: that length must be given.
+    /// </summary>
+    private static bool EndsAtAFloor(Schedule schedule)
+    {
+        var last = schedule.Phases[^1];
+        return schedule.Phases.Count > 1 && last.Schedule.Min == last.Schedule.Max && last.Start >= 1
+            && schedule.Rate(last.Start - 1) >= last.Schedule.Min;
     }
 
     private static ArgumentException Refuse(string recipe, ConfigFormat format, string why) =>

@@ -44,6 +44,7 @@ public static class MegatronConfig
         var ignored = ImmutableArray.CreateBuilder<IgnoredKey>();
         foreach (var word in flags.Leading) ignored.Add(new(word.Text, word.Line, word.Column, "a word before the first flag (the launcher or script)"));
 
+        RefuseMixedCounting(f);
         long batch = f.Whole("--global-batch-size", 1, 1);
         var clock = new TrainingClock(samplesPerMicroBatch: batch);
         long Iterations(string flag, long samples)
@@ -111,6 +112,28 @@ public static class MegatronConfig
                 ? "a rising weight decay takes --start-weight-decay and --end-weight-decay instead" : "not about the schedule"));
         }
         return new(ConfigFormat.Megatron, rate, ImmutableSortedDictionary<string, Schedule>.Empty.Add("weight_decay", weightDecay), ignored.ToImmutable(), train);
+    }
+
+    private static readonly string[] SampleFlags = ["--lr-warmup-samples", "--lr-decay-samples", "--lr-wsd-decay-samples"];
+    private static readonly string[] IterationFlags = ["--lr-warmup-iters", "--lr-decay-iters", "--lr-wsd-decay-iters"];
+
+    /// <summary>
+    /// What Megatron-LM's argument validation refuses, refused here too rather than read one way: a run counted in
+    /// iterations with schedule flags in samples or the other way round, samples without the batch that turns them into
+    /// iterations, and a batch-size ramp (it changes how samples count as iterations, which this reader does not follow).
+    /// </summary>
+    private static void RefuseMixedCounting(ConfigSection f)
+    {
+        bool Given(string flag) => f.Value.Member(flag) is { } v && v.Text != "0";
+        if (f.Value.Member("--train-iters") is not null && f.Value.Member("--train-samples") is not null) return; // the reader names that contradiction
+        if (f.Value.Member("--rampup-batch-size") is { } ramp)
+            throw f.Fail(ramp, "ramps the batch size, which changes how samples count as iterations; this reader does not follow a ramp: leave it out to see the schedule at the final batch size");
+        if (f.Value.Member("--train-iters") is not null && SampleFlags.FirstOrDefault(Given) is { } samples)
+            throw f.Fail(f.Value.Member(samples)!, $"counts samples, and --train-iters counts iterations: Megatron-LM refuses the mix (give {samples.Replace("-samples", "-iters")})");
+        if (f.Value.Member("--train-samples") is not null && IterationFlags.FirstOrDefault(Given) is { } iterations)
+            throw f.Fail(f.Value.Member(iterations)!, $"counts iterations, and --train-samples counts samples: Megatron-LM refuses the mix (give {iterations.Replace("-iters", "-samples")})");
+        if (f.Value.Member("--global-batch-size") is null && new[] { "--train-samples" }.Concat(SampleFlags).FirstOrDefault(Given) is { } counted)
+            throw f.Fail(f.Value.Member(counted)!, "counts samples: give --global-batch-size, the samples of one iteration, to turn them into iterations");
     }
 
     /// <summary>A flag that reads like a schedule flag but is not one of Megatron's: a typo, refused rather than ignored.</summary>

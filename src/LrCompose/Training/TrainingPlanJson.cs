@@ -60,6 +60,7 @@ public sealed partial class TrainingPlan
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Bad(json, "$", "must be an object");
+            Known(json, root, "$", RootMembers);
             // The JSON form says what the text form says: build that text, so both forms share one reader and its rules.
             var text = new StringBuilder();
             if (root.TryGetProperty("batch-size", out var batch))
@@ -73,10 +74,12 @@ public sealed partial class TrainingPlan
             var plan = Parse(text.ToString());
             if (!root.TryGetProperty("entries", out var entries) || entries.ValueKind != JsonValueKind.Array) throw Bad(json, "$.entries", "must be an array of entries");
             int i = 0;
+            var seen = new HashSet<(string Field, string? Group)>();
             foreach (var entry in entries.EnumerateArray())
             {
                 string path = $"$.entries[{i++}]";
                 if (entry.ValueKind != JsonValueKind.Object) throw Bad(json, path, "must be an object");
+                Known(json, entry, path, EntryMembers);
                 string field = entry.TryGetProperty("field", out var f) ? String(json, f, path + ".field") : throw Bad(json, path + ".field", "is missing");
                 string? group = entry.TryGetProperty("group", out var g) ? String(json, g, path + ".group") : null;
                 string per = entry.TryGetProperty("per", out var p) ? String(json, p, path + ".per") : "steps";
@@ -88,6 +91,9 @@ public sealed partial class TrainingPlan
                     _ => throw Bad(json, path + ".per", $"is steps, samples or tokens, not '{per}'"),
                 };
                 if (!entry.TryGetProperty("schedule", out var schedule)) throw Bad(json, path + ".schedule", "is missing");
+                // As in the text form: one entry per field and group, never a silent "the last one wins".
+                if (!seen.Add((field, group)))
+                    throw Bad(json, path, $"gives {(group is null ? field : group + "/" + field)} a second time: a plan has one entry per field of a group");
                 var parsed = ScheduleJson.Parse(schedule.GetRawText());
                 try
                 {
@@ -100,6 +106,17 @@ public sealed partial class TrainingPlan
             }
             return plan;
         }
+    }
+
+    private static readonly string[] RootMembers = ["batch-size", "batch-size-counts", "tokens-per-sample", "lr-rescale", "entries"];
+    private static readonly string[] EntryMembers = ["field", "group", "per", "schedule"];
+
+    // A misspelt member would otherwise be dropped without a word; name it, and what the object takes.
+    private static void Known(string json, JsonElement element, string path, string[] members)
+    {
+        foreach (var member in element.EnumerateObject())
+            if (Array.IndexOf(members, member.Name) < 0)
+                throw Bad(json, $"{path}.{member.Name}", $"is not a member of a plan's {(path == "$" ? "document" : "entry")} (its members are {string.Join(", ", members)})");
     }
 
     private static string String(string json, JsonElement element, string path) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using LrCompose.Tests.Support;
 
@@ -50,6 +51,19 @@ public sealed class ImportCommandTests : IDisposable
         string svg = XDocument.Load(chart).ToString();
         Assert.Contains("learning rate", svg);
         Assert.Contains("momentum", svg);
+    }
+
+    [Fact]
+    public void Table_with_momentum_shows_the_momentum_the_config_schedules()
+    {
+        string path = Write("ds_config.json", DsConfig);
+        var config = LrCompose.Configs.DeepSpeedConfig.Read(DsConfig);
+        var (code, output, _) = CliRun.Run("table", path, "--momentum", "--steps", "300", "--every", "100");
+        Assert.Equal(0, code);
+        var rows = output.Trim().Split('\n').Skip(1).Select(line => line.Split(',')).ToArray();
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+            Assert.Equal(config.Momentum!.Rate(long.Parse(row[0], CultureInfo.InvariantCulture)), double.Parse(row[2], CultureInfo.InvariantCulture));
     }
 
     [Fact]

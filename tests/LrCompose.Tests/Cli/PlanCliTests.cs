@@ -77,6 +77,23 @@ public sealed class PlanCliTests : IDisposable
         Assert.Equal(2, code);
         Assert.Single(error.TrimEnd().Split('\n'));
         Assert.StartsWith("error: lr-finder-public.json:1:1: is JSON with neither", error);
+        // A plan's JSON gives each field of a group once, and has no members but its own.
+        string Edited(Action<System.Text.Json.Nodes.JsonObject> edit)
+        {
+            var root = System.Text.Json.Nodes.JsonNode.Parse(TrainingPlan.Parse("lr: constant 0.1").ToJson())!.AsObject();
+            edit(root);
+            return root.ToJsonString();
+        }
+        foreach (var (json, problem) in new[]
+        {
+            (Edited(r => r["entries"]!.AsArray().Add(r["entries"]![0]!.DeepClone())), "$.entries[1] gives lr a second time"),
+            (Edited(r => r["entires"] = new System.Text.Json.Nodes.JsonArray()), "$.entires is not a member of a plan's document"),
+            (Edited(r => r["entries"]![0]!["feild"] = "x"), "$.entries[0].feild is not a member of a plan's entry"),
+        })
+        {
+            var refused = Assert.Throws<RecipeFormatException>(() => TrainingPlan.FromJson(json));
+            Assert.StartsWith(problem, refused.Problem);
+        }
         // One with a plan's entries is read as a plan, and its fault named as a plan's.
         string broken = Path.Combine(Path.GetTempPath(), $"broken-plan-{Guid.NewGuid():N}.json");
         File.WriteAllText(broken, """{"entries": 3}""");

@@ -131,4 +131,19 @@ public class ConfigRoundTripTests
         Assert.Equal("totalSteps", e.ParamName);
         Assert.Contains("goes on for ever", e.Message);
     }
+
+    [Fact]
+    public void A_schedule_that_rises_into_a_constant_for_ever_needs_its_total_steps()
+    {
+        // Its final constant is where training happens: ending training where it starts would write the warmup's last
+        // step as the peak.
+        var schedule = Schedules.Warmup(100).Then(Schedules.Constant(1e-3));
+        foreach (var format in new[] { ConfigFormat.HuggingFace, ConfigFormat.DeepSpeed, ConfigFormat.Megatron })
+        {
+            var e = Assert.Throws<ArgumentException>(() => ConfigWriter.Write(schedule, format));
+            Assert.Contains("goes on for ever: give the total steps", e.Message);
+            var written = ConfigWriter.Write(schedule, format, totalSteps: 1_000);
+            Assert.Equal(1e-3, TrainingConfig.Read(written.Text, "written", format, 1_000).LearningRate.Rate(500 + (format == ConfigFormat.DeepSpeed ? 1 : 0)));
+        }
+    }
 }

@@ -84,6 +84,15 @@ public class MegatronConfigTests
     }
 
     [Fact]
+    public void A_flag_of_several_values_is_read_whole()
+    {
+        // Megatron's --data-path takes weights and paths; it is not about the schedule, and it does not end the flags.
+        var config = MegatronConfig.Read("--lr 1e-3 --data-path 0.5 corpus-a 0.5 corpus-b --train-iters 10");
+        Assert.Equal(10, config.TotalSteps);
+        Assert.Contains(config.Ignored, k => k.Key == "--data-path");
+    }
+
+    [Fact]
     public void Flags_a_style_does_not_read_are_reported_as_ignored()
     {
         var config = MegatronConfig.Read("--lr 1e-3 --train-iters 10 --lr-decay-style cosine --lr-wsd-decay-style linear");
@@ -103,6 +112,13 @@ public class MegatronConfigTests
     [InlineData("--lr 1e-3 --min-lr 1e-2 --train-iters 100", "--lr", "at least --min-lr")]
     [InlineData("--lr 1e-3 --lr-decay-style cosine", "--train-iters", "is needed")]
     [InlineData("--lr abc --train-iters 100", "--lr", "must be a number")]
+    // What Megatron-LM's argument validation refuses: iterations mixed with samples, samples without the batch.
+    [InlineData("--lr 1e-3 --train-iters 100 --lr-warmup-samples 64 --global-batch-size 32", "--lr-warmup-samples", "Megatron-LM refuses the mix (give --lr-warmup-iters)")]
+    [InlineData("--lr 1e-3 --train-iters 100 --lr-decay-samples 1600 --global-batch-size 32", "--lr-decay-samples", "Megatron-LM refuses the mix")]
+    [InlineData("--lr 1e-3 --train-samples 3200 --global-batch-size 32 --lr-warmup-iters 10", "--lr-warmup-iters", "Megatron-LM refuses the mix (give --lr-warmup-samples)")]
+    [InlineData("--lr 1e-3 --train-samples 3200", "--train-samples", "give --global-batch-size")]
+    [InlineData("--lr 1e-3 --train-samples 3200 --global-batch-size 32 --rampup-batch-size 16 16 1600", "--rampup-batch-size", "does not follow a ramp")]
+    [InlineData("--lr 1e-3 2e-3 --train-iters 100", "--lr", "must be a number")]
     public void Bad_flags_are_one_error_naming_the_flag(string flags, string key, string words)
     {
         var e = Assert.Throws<ConfigFormatException>(() => MegatronConfig.Read(flags, "train.sh"));

@@ -94,3 +94,25 @@ public sealed class WarmupStudyTests
         Assert.NotEqual(SharpNetwork.Train(schedule, 3, 60).Losses, SharpNetwork.Train(schedule, 4, 60).Losses);
     }
 }
+
+/// <summary>The verdicts of one peak of the study, from how many seeds trained with and without the warmup.</summary>
+public sealed class WarmupVerdictTests
+{
+    private static SharpRun[] Runs(int trained, int of) =>
+        [.. Enumerable.Range(0, of).Select(i => new SharpRun(i < trained ? [1.0, 1e-6] : [1.0, 1.0], [], []))];
+
+    [Theory]
+    [InlineData(5, 5, "NotNeeded", "not needed")]
+    [InlineData(0, 5, "Helps", "warmup helps")]
+    [InlineData(5, 3, "Hurts", "warmup hurts")]
+    [InlineData(0, 4, "HelpsSome", "warmup helps some seeds")]
+    [InlineData(1, 3, "HelpsSome", "warmup helps some seeds")]
+    [InlineData(2, 2, "Fails", "even warmup fails")]
+    [InlineData(0, 0, "Fails", "even warmup fails")]
+    public void A_peak_s_verdict_counts_the_seeds_that_trained(int withoutTrained, int withTrained, string verdict, string words)
+    {
+        var row = new WarmupStudyRow(1, Runs(withoutTrained, 5), Runs(withTrained, 5));
+        Assert.Equal(verdict, row.Verdict.ToString());
+        Assert.Equal(words, LrCompose.Cli.WarmupStudyCommand.Words(row.Verdict));
+    }
+}
