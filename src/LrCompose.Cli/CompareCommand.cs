@@ -11,12 +11,12 @@ internal static class CompareCommand
         var first = new Argument<string>("a") { Description = "The first recipe" };
         var second = new Argument<string>("b") { Description = "The second recipe" };
         var output = new Option<string?>("--out") { Description = "Write both to this .png or .svg chart" };
-        var steps = new Option<long?>("--steps") { Description = "How many steps to compare (default: the longer recipe)" };
+        var steps = new Option<long?>("--steps", "--total-steps") { Description = "How many steps to compare (default: the longer recipe); also the total steps of a configuration that does not say them" };
         var command = new Command("compare", "Show two schedules together and where they differ most.") { first, second, output, steps };
         command.SetAction(parse =>
         {
-            var a = Recipe.FromArgument(parse.GetValue(first)!);
-            var b = Recipe.FromArgument(parse.GetValue(second)!);
+            var a = Recipe.FromArgument(parse.GetValue(first)!, totalSteps: parse.GetValue(steps));
+            var b = Recipe.FromArgument(parse.GetValue(second)!, totalSteps: parse.GetValue(steps));
             long horizon = Math.Max(a.Horizon(parse.GetValue(steps)), b.Horizon(parse.GetValue(steps)));
             var (difference, at) = LargestDifference(a.Schedule, b.Schedule, Sampling.Scannable(horizon, "compare"));
             // Each line is named by the recipe as the user typed it (a preset by its name), so the chart says which is which.

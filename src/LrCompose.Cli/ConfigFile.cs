@@ -9,6 +9,20 @@ internal static class ConfigFile
     public static bool IsConfigFile(string argument) =>
         argument.IndexOfAny(['.', '/', '\\']) >= 0 && !argument.Contains(' ') && File.Exists(argument);
 
+    /// <summary>
+    /// Refuses an argument that names a file which is not there, or a folder, instead of reading it as a recipe (which
+    /// would say "unknown schedule" or point at its slash). A recipe has no path separator and no file extension.
+    /// </summary>
+    public static void RefuseMissingPath(string argument)
+    {
+        if (argument.Length == 0 || argument.Any(char.IsWhiteSpace)) return;
+        if (Directory.Exists(argument)) throw new CliInputException($"{argument} is a folder: give a recipe, a preset name or a configuration file");
+        if (argument.IndexOfAny(['/', '\\']) >= 0 || FileExtensions.Any(e => argument.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            throw new CliInputException($"no such file: {argument}");
+    }
+
+    private static readonly string[] FileExtensions = [".json", ".toml", ".sh", ".txt", ".yaml", ".yml", ".args", ".csv"];
+
     /// <summary>Reads the file as the framework given, or the one its form shows.</summary>
     public static ImportedConfig Read(string path, ConfigFormat? format = null, long? totalSteps = null)
     {

@@ -9,7 +9,7 @@ internal static class DescribeCommand
     public static Command Create()
     {
         var recipe = new Argument<string>("recipe") { Description = "A recipe or preset name, or a training plan (its text, or a file of its text or JSON)" };
-        var steps = new Option<long?>("--steps") { Description = "How many steps to analyse (default: the recipe's length)" };
+        var steps = new Option<long?>("--steps", "--total-steps") { Description = "How many steps to analyse (default: the recipe's length); also the total steps of a configuration that does not say them" };
         var observations = new Option<string?>("--observations") { Description = "A CSV of what training observed (columns step and metric), for a recipe with until-… or reduce-on-plateau" };
         var command = new Command("describe", "Phases with their step ranges and values, peak, minimum, final value, area, and joins.") { recipe, steps, observations };
         command.SetAction(parse =>
@@ -19,7 +19,7 @@ internal static class DescribeCommand
                 PlanCommands.RefuseRecipeOptions(false, parse.GetValue(observations));
                 return PlanCommands.Guarded(() => PlanCommands.Describe(plan, Sampling.Scannable(PlanCommands.Horizon(plan, parse.GetValue(steps)), "describe"), parse.InvocationConfiguration.Output));
             }
-            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations));
+            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations), parse.GetValue(steps));
             var report = ScheduleReport.Of(r.Schedule, Sampling.Scannable(r.Horizon(parse.GetValue(steps)), "describe"));
             var writer = parse.InvocationConfiguration.Output;
             writer.Write(report.Render());

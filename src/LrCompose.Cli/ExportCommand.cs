@@ -15,7 +15,7 @@ internal static class ExportCommand
         var command = new Command("export", "Write a recipe as a Hugging Face, DeepSpeed or Megatron-LM configuration that gives its numbers.") { recipe, to, total };
         command.SetAction(parse =>
         {
-            var r = Recipe.FromArgument(parse.GetValue(recipe)!);
+            var r = Recipe.FromArgument(parse.GetValue(recipe)!, totalSteps: parse.GetValue(total));
             var format = parse.GetValue(to) switch
             {
                 "hf" or "huggingface" => ConfigFormat.HuggingFace,

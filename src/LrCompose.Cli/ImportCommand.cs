@@ -19,21 +19,26 @@ internal static class ImportCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            if (!File.Exists(path)) throw new CliInputException($"no such file: {path}");
+            if (!File.Exists(path)) throw new CliInputException(Directory.Exists(path) ? $"{path} is a folder: give a configuration file" : $"no such file: {path}");
+            if (parse.GetValue(format) is null && PlanCommands.Read(path) is not null)
+                throw new CliInputException($"{path} is a training plan: import reads a framework's configuration; table, describe and plot read a plan");
             var config = ConfigFile.Read(path, ConfigFile.Format(parse.GetValue(format)), parse.GetValue(total));
+            // Every option is checked before anything is printed: an error never follows half an answer.
+            long horizon = ConfigFile.AsRecipe(config).Horizon(parse.GetValue(steps));
+            Sampling.Scannable(horizon, "import");
+            string? chartFormat = parse.GetValue(output) is { } outPath ? Charts.FormatOf(outPath) : null;
             var writer = parse.InvocationConfiguration.Output;
             writer.WriteLine($"{path}: {Name(config.Format)}{(config.TotalSteps is { } t ? $", {t} steps" : "")}");
             writer.WriteLine($"learning rate  {config.LearningRate}");
             foreach (var (name, schedule) in config.Others) writer.WriteLine($"{name.Replace('_', ' '),-13}  {schedule}");
             foreach (var key in config.Ignored.OrderBy(k => k.Line).ThenBy(k => k.Column)) writer.WriteLine($"ignored  {key}");
-            long horizon = ConfigFile.AsRecipe(config).Horizon(parse.GetValue(steps));
             writer.WriteLine();
             writer.Write(ScheduleReport.Of(config.LearningRate, Sampling.Scannable(horizon, "import")).Render());
             if (parse.GetValue(output) is { } chart)
             {
                 var series = new List<Series> { new("learning rate", config.LearningRate) };
                 series.AddRange(config.Others.Select(o => new Series(o.Key.Replace('_', ' '), o.Value, RightAxis: true)));
-                byte[] image = Charts.Render(series, horizon, Charts.FormatOf(chart), false, $"{Path.GetFileName(path)} ({Name(config.Format)})");
+                byte[] image = Charts.Render(series, horizon, chartFormat!, false, $"{Path.GetFileName(path)} ({Name(config.Format)})");
                 FileOutput.WriteAtomically(chart, image);
                 writer.WriteLine($"wrote {chart} ({image.Length} bytes, {horizon} steps)");
             }

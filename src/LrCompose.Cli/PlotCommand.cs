@@ -9,7 +9,7 @@ internal static class PlotCommand
     {
         var recipe = new Argument<string>("recipe") { Description = "A recipe or preset name, e.g. gpt2 or \"warmup 100 >> cosine 900 peak=0.1\", or a training plan (every entry on one step axis)" };
         var output = new Option<string?>("--out") { Description = "Write a chart to this .png or .svg file (otherwise draw in the terminal)" };
-        var steps = new Option<long?>("--steps") { Description = "How many steps to show (default: the recipe's length)" };
+        var steps = new Option<long?>("--steps", "--total-steps") { Description = "How many steps to show (default: the recipe's length); also the total steps of a configuration that does not say them" };
         var logY = new Option<bool>("--log-y") { Description = "Logarithmic rate axis" };
         var momentum = new Option<bool>("--momentum") { Description = "Also draw the mirrored momentum (0.85-0.95) on a right axis" };
         var observations = new Option<string?>("--observations") { Description = "A CSV of what training observed (columns step and metric), for a recipe with until-… or reduce-on-plateau" };
@@ -24,8 +24,8 @@ internal static class PlotCommand
                 return PlanCommands.Guarded(() => Plot(PlanCommands.Series(plan), PlanCommands.Horizon(plan, parse.GetValue(steps)), parse.GetValue(output), parse.GetValue(logY),
                     $"training plan ({plan.Entries.Length} entries)", parse.InvocationConfiguration.Output));
             }
-            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations));
-            var others = (parse.GetValue(also) ?? []).Select(text => Recipe.FromArgument(text, parse.GetValue(observations))).ToList();
+            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations), parse.GetValue(steps));
+            var others = (parse.GetValue(also) ?? []).Select(text => Recipe.FromArgument(text, parse.GetValue(observations), parse.GetValue(steps))).ToList();
             long horizon = others.Aggregate(r.Horizon(parse.GetValue(steps)), (h, o) => parse.GetValue(steps) is null ? Math.Max(h, o.Horizon(null)) : h);
             var series = new List<Series> { new(others.Count > 0 ? r.Text : "rate", r.Schedule) };
             series.AddRange(others.Select(o => new Series(o.Text, o.Schedule)));

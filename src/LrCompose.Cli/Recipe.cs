@@ -14,9 +14,20 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
 {
     /// <summary>A command-line argument that names a recipe or a training configuration file (ds_config.json, a
     /// Megatron or Hugging Face command line, a torchtitan TOML), read for its learning rate. Only the commands take
-    /// files: the explorer's server reads recipes alone (<see cref="Read"/>), so a request cannot make it open one.</summary>
-    public static Recipe FromArgument(string text, string? observations = null) =>
-        ConfigFile.IsConfigFile(text) ? ConfigFile.AsRecipe(ConfigFile.Read(text)) : Read(text, observations);
+    /// files: the explorer's server reads recipes alone (<see cref="Read"/>), so a request cannot make it open one.
+    /// <paramref name="totalSteps"/> fills a configuration's total steps where it does not say them.</summary>
+    public static Recipe FromArgument(string text, string? observations = null, long? totalSteps = null)
+    {
+        if (ConfigFile.IsConfigFile(text))
+        {
+            // A plan's file where one schedule is asked for (compare, export): say so, not that no framework shows.
+            if (PlanCommands.Read(text) is not null)
+                throw new CliInputException($"{text} is a training plan, and this command takes one schedule: table, describe and plot take a plan");
+            return ConfigFile.AsRecipe(ConfigFile.Read(text, totalSteps: totalSteps));
+        }
+        ConfigFile.RefuseMissingPath(text);
+        return Read(text, observations);
+    }
 
     public static Recipe Read(string text, string? observations = null)
     {

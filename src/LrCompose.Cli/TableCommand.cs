@@ -13,7 +13,7 @@ internal static class TableCommand
         var every = new Option<long?>("--every") { Description = "List every K-th step (default: about 100 rows); the last step is always listed" };
         var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var steps = new Option<long?>("--steps") { Description = "How many steps (default: the recipe's length)" };
+        var steps = new Option<long?>("--steps", "--total-steps") { Description = "How many steps (default: the recipe's length); also the total steps of a configuration that does not say them" };
         var momentum = new Option<bool>("--momentum") { Description = "Add the mirrored momentum column (0.85-0.95)" };
         var observations = new Option<string?>("--observations") { Description = "A CSV of what training observed (columns step and metric), for a recipe with until-… or reduce-on-plateau" };
         var command = new Command("table", "Step and rate (and momentum) as CSV or JSON; for a training plan, a column per entry.") { recipe, every, format, steps, momentum, observations };
@@ -26,7 +26,7 @@ internal static class TableCommand
                 return PlanCommands.Guarded(() => PlanCommands.Table(plan, Sampling.Every(planHorizon, parse.GetValue(every) ?? Math.Max(1, planHorizon / 100)),
                     parse.GetValue(format)!, parse.InvocationConfiguration.Output));
             }
-            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations));
+            var r = Recipe.FromArgument(parse.GetValue(recipe)!, parse.GetValue(observations), parse.GetValue(steps));
             long horizon = r.Horizon(parse.GetValue(steps));
             long[] rows = Sampling.Every(horizon, parse.GetValue(every) ?? Math.Max(1, horizon / 100));
             bool withMomentum = parse.GetValue(momentum);

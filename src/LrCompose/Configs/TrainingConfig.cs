@@ -6,8 +6,16 @@ namespace LrCompose.Configs;
 /// Hugging Face's; a command line with dashed schedule flags (<c>--lr-decay-style</c>, <c>--min-lr</c>) is Megatron-LM's
 /// and one with underscored ones (<c>--learning_rate</c>, <c>--lr_scheduler_type</c>) is Hugging Face's.
 /// </summary>
-public static class TrainingConfig
+public static partial class TrainingConfig
 {
+    // TOML's marks, at a line's start: a table header ([lr_scheduler]) or a key = value line. A JSON array or a
+    // recipe's peak=… are neither.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]*\[[A-Za-z_][\w.\-]*\][ \t]*(#.*)?\r?$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex TomlTable();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]*[A-Za-z_][\w.\-]*[ \t]*=", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex TomlKey();
+
     /// <summary>Reads <paramref name="text"/> as a configuration of <paramref name="format"/> (or of the framework its form shows).</summary>
     /// <param name="text">The configuration's text.</param>
     /// <param name="source">Its file name, for error messages and to tell a <c>.toml</c> file.</param>
@@ -34,7 +42,7 @@ public static class TrainingConfig
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(source);
         string trimmed = text.TrimStart();
-        if (source.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) || (trimmed.StartsWith('[') && !CommandLineFlags.IsJsonList(text)))
+        if (source.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) || TomlTable().IsMatch(text))
             return ConfigFormat.Torchtitan;
         if (trimmed.StartsWith('{'))
         {
@@ -51,7 +59,7 @@ public static class TrainingConfig
             return ConfigFormat.Megatron;
         if (flags.Any(f => f is "--learning_rate" or "--lr_scheduler_type" or "--warmup_steps" or "--warmup_ratio" or "--learning-rate" or "--lr-scheduler-type"))
             return ConfigFormat.HuggingFace;
-        if (trimmed.Contains('=') && !trimmed.Contains("--", StringComparison.Ordinal)) return ConfigFormat.Torchtitan;
+        if (TomlKey().IsMatch(text) && !trimmed.Contains("--", StringComparison.Ordinal)) return ConfigFormat.Torchtitan;
         throw new ConfigFormatException(source, "", 1, 1, "shows no framework: none of Megatron-LM's --lr/--lr-decay-style nor Hugging Face's --learning_rate/--lr_scheduler_type flags is there; say which framework it is for");
     }
 }

@@ -32,9 +32,15 @@ public static partial class PlanField
     internal static string Check(string field, string parameter)
     {
         ArgumentNullException.ThrowIfNull(field, parameter);
+        string kebab = field.ToLowerInvariant().Replace('_', '-');
         if (!FieldName().IsMatch(field))
-            throw Guard.Fail(parameter, $"'{field}'", "must be a field name in kebab case: a lower-case letter, then letters, digits or '-' (lr, weight-decay, dropout)");
+            throw Guard.Fail(parameter, $"'{field}'", "must be a field name in kebab case: a lower-case letter, then letters, digits or '-' (lr, weight-decay, dropout)"
+                + (FieldName().IsMatch(kebab) ? $" (did you mean {kebab}?)" : ""));
         if (Reserved.Contains(field)) throw Guard.Fail(parameter, $"'{field}'", "is a plan option, not a field name");
+        // A named extra a letter or two from a known field is a misspelling that would leave that field unscheduled.
+        if (field == "beta1") throw Guard.Fail(parameter, "'beta1'", "is the momentum field (SGD's momentum, Adam's β1): write momentum");
+        if (!Known.Contains(field) && Known.FirstOrDefault(k => Text.CallArgs.EditDistance(field, k) <= Math.Max(1, k.Length / 3)) is { } near)
+            throw Guard.Fail(parameter, $"'{field}'", $"is a misspelling of {near}, which would then go unscheduled (did you mean {near}? a named extra must not be that close to a field's name)");
         return field;
     }
 

@@ -106,8 +106,13 @@ public class TrainingPlanTests
     public void Bad_input_is_refused_naming_the_parameter_the_value_and_the_rule()
     {
         var plan = TrainingPlan.Of(Constant(0.1));
-        Assert.Equal("field was 'Weight_Decay': it must be a field name in kebab case: a lower-case letter, then letters, digits or '-' (lr, weight-decay, dropout).",
+        Assert.Equal("field was 'Weight_Decay': it must be a field name in kebab case: a lower-case letter, then letters, digits or '-' (lr, weight-decay, dropout) (did you mean weight-decay?).",
             Assert.ThrowsAny<ArgumentException>(() => plan.With("Weight_Decay", Constant(0))).Message);
+        Assert.Equal("field was 'wieght-decay': it is a misspelling of weight-decay, which would then go unscheduled (did you mean weight-decay? a named extra must not be that close to a field's name).",
+            Assert.ThrowsAny<ArgumentException>(() => plan.With("wieght-decay", Constant(0))).Message);
+        Assert.Equal("field was 'beta1': it is the momentum field (SGD's momentum, Adam's β1): write momentum.",
+            Assert.ThrowsAny<ArgumentException>(() => plan.With("beta1", Constant(0.9))).Message);
+        Assert.Equal(0.1, plan.With("dropout", Constant(0.1)).Value("dropout", 3)); // a named extra far from every field
         Assert.Equal("field was 'batch-size': it is a plan option, not a field name.",
             Assert.ThrowsAny<ArgumentException>(() => plan.With("batch-size", Constant(0))).Message);
         Assert.Equal("group was 'a/b': it must be a group name of letters, digits, '_', '.' or '-' (embeddings, layer.0, 1).",
