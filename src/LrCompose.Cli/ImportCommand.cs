@@ -38,7 +38,8 @@ internal static class ImportCommand
             {
                 var series = new List<Series> { new("learning rate", config.LearningRate) };
                 series.AddRange(config.Others.Select(o => new Series(o.Key.Replace('_', ' '), o.Value, RightAxis: true)));
-                byte[] image = Charts.Render(series, horizon, chartFormat!, false, $"{Path.GetFileName(path)} ({Name(config.Format)})");
+                byte[] image = Charts.Render(series, horizon, chartFormat!, false, $"{Path.GetFileName(path)} ({Name(config.Format)})",
+                    rightAxis: config.Others.Count == 0 ? null : string.Join(", ", config.Others.Keys.Select(k => k.Replace('_', ' '))));
                 FileOutput.WriteAtomically(chart, image);
                 writer.WriteLine($"wrote {chart} ({image.Length} bytes, {horizon} steps)");
             }

@@ -100,8 +100,20 @@ public static class DeepSpeedConfig
             ignored.Add(Ignore(unknownWarmup, $"DeepSpeed warns that it does not know the warmup type {unknownWarmup.Shown} and uses log"));
         parameters.RefuseUnknown(type, Parameters[type]);
         var others = momentum is null ? ImmutableSortedDictionary<string, Schedule>.Empty : ImmutableSortedDictionary<string, Schedule>.Empty.Add("momentum", momentum);
+        if (type == "OneCycle" && momentum is not null)
+        {
+            // A cycling one-cycle writes the whole betas pair each step, (momentum, 0.99): Adam's β2 is 0.99 whatever
+            // the optimizer's block says.
+            others = others.Add("beta2", Constant(OneCycleBeta2));
+            for (int i = 0; i < ignored.Count; i++)
+                if (ignored[i].Key == "optimizer.params.betas")
+                    ignored[i] = ignored[i] with { Reason = $"DeepSpeed's OneCycle overrides them each step with (momentum, {OneCycleBeta2})" };
+        }
         return new(ConfigFormat.DeepSpeed, rate, others, ignored.ToImmutable(), totalSteps ?? total);
     }
+
+    /// <summary>The β2 DeepSpeed's OneCycle sets beside its cycled momentum.</summary>
+    private const double OneCycleBeta2 = 0.99;
 
     private static IgnoredKey Ignore(ConfigValue v, string reason) => new(v.Path, v.Line, v.Column, reason);
 

@@ -46,8 +46,8 @@ public sealed record IgnoredKey(string Key, int Line, int Column, string Reason)
 /// </summary>
 /// <param name="Format">The framework the configuration was read as.</param>
 /// <param name="LearningRate">The learning rate of each update.</param>
-/// <param name="Others">Other scheduled values by name: <c>momentum</c> (DeepSpeed <c>OneCycle</c>: Adam's beta1 or SGD's
-/// momentum), <c>weight_decay</c> (Megatron).</param>
+/// <param name="Others">Other scheduled values by name: <c>momentum</c> and <c>beta2</c> (DeepSpeed <c>OneCycle</c> sets
+/// Adam's betas to its cycled momentum and 0.99 each step), <c>weight_decay</c> (Megatron).</param>
 /// <param name="Ignored">Keys present that change nothing here, each with its reason.</param>
 /// <param name="TotalSteps">The updates the configuration trains for, when it says (or was given).</param>
 public sealed record ImportedConfig(ConfigFormat Format, Schedule LearningRate, ImmutableSortedDictionary<string, Schedule> Others,
@@ -71,6 +71,9 @@ public sealed record ImportedConfig(ConfigFormat Format, Schedule LearningRate, 
 
     /// <summary>The momentum schedule, if the configuration has one.</summary>
     public Schedule? Momentum => Others.GetValueOrDefault("momentum");
+
+    /// <summary>Adam's β2, if the configuration schedules it (DeepSpeed's cycling one-cycle: 0.99).</summary>
+    public Schedule? Beta2 => Others.GetValueOrDefault("beta2");
 
     /// <summary>The weight-decay schedule, if the configuration has one.</summary>
     public Schedule? WeightDecay => Others.GetValueOrDefault("weight_decay");

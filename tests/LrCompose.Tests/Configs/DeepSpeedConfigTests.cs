@@ -103,6 +103,13 @@ public class DeepSpeedConfigTests
         // Set to cycle_min_mom at construction, then the cycle's top (cycle_max_mom's default 0.9) less one step of it.
         Assert.Equal(0.85, adam.Momentum!.Rate(0));
         Assert.Equal(0.9 - (0.9 - 0.85) * 0.1, adam.Momentum.Rate(1), 15);
+        // DeepSpeed writes the whole betas pair, (momentum, 0.99), from construction on: β2 is 0.99 at every step, and
+        // the optimizer's own betas are reported as overridden.
+        Assert.Null(config.Beta2);
+        var withBetas = DeepSpeedConfig.Read(withSgd.Replace("\"SGD\", \"params\": {\"lr\": 0.1, \"momentum\": 0.9}", "\"Adam\", \"params\": {\"lr\": 0.1, \"betas\": [0.9, 0.95]}"));
+        foreach (long step in new long[] { 0, 1, 10, 19, 20, 5_000 }) Assert.Equal(0.99, withBetas.Beta2!.Rate(step));
+        Assert.Contains(withBetas.Ignored, k => k.Key == "optimizer.params.betas" && k.Reason == "DeepSpeed's OneCycle overrides them each step with (momentum, 0.99)");
+        Assert.Equal(0.99, withBetas.Plan.Value(PlanField.Beta2, 7));
     }
 
     /// <summary>Each bad config with the key named and the text its position must point at (the first occurrence of

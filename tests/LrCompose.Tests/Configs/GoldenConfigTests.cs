@@ -65,6 +65,7 @@ public class GoldenConfigTests
         var plan = config.Plan;
         var expected = new List<(string Field, Schedule Schedule)> { (PlanField.LearningRate, config.LearningRate) };
         if (config.Momentum is { } momentum) expected.Add((PlanField.Momentum, momentum));
+        if (config.Beta2 is { } beta2) expected.Add((PlanField.Beta2, beta2));
         if (config.WeightDecay is { } decay) expected.Add((PlanField.WeightDecay, decay));
         Assert.Equal(expected.Select(e => e.Field).Order(), plan.Fields.Order());
         foreach (var (field, schedule) in expected)
