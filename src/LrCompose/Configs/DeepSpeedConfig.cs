@@ -163,6 +163,7 @@ public static class DeepSpeedConfig
             : optimizer.Missing("params.lr", "is needed: WarmupCosineLR's ratios multiply the optimizer's lr"));
         long total = auto.Total(p, "total_num_steps") ?? throw p.Missing("total_num_steps", "is needed by WarmupCosineLR");
         double warmupMin = p.Number("warmup_min_ratio", 0), cosMin = p.Number("cos_min_ratio", 0.0001);
+        if (warmupMin < 0) throw p.Fail(p.Get("warmup_min_ratio")!, $"is {ConfigWriter.Show(warmupMin)}: a ratio of the learning rate is not negative");
         var (w, log) = WarmupOf(p, auto);
         double start = lr * warmupMin, floor = lr * Math.Max(0, cosMin);
         // The cosine's progress is (i − W + 1)/max(1, T − W), clamped at 1: it starts (at 1) on iteration W − 1.
@@ -179,6 +180,7 @@ public static class DeepSpeedConfig
     {
         double minLr = p.Number("cycle_min_lr") ?? throw p.Missing("cycle_min_lr", "is needed by OneCycle");
         double maxLr = p.Number("cycle_max_lr") ?? throw p.Missing("cycle_max_lr", "is needed by OneCycle");
+        if (minLr > maxLr) throw p.Fail(p.Get("cycle_min_lr")!, $"is {ConfigWriter.Show(minLr)}, above cycle_max_lr {ConfigWriter.Show(maxLr)}: the cycle rises from its min to its max");
         long first = p.Whole("cycle_first_step_size", 2000, 1);
         long second = p.Whole("cycle_second_step_size", first, 1);
         long firstStairs = p.Whole("cycle_first_stair_count", 0, 0);

@@ -67,6 +67,8 @@ public static partial class HuggingFaceConfig
         }
 
         double lr = args.Number("learning_rate", 5e-5);
+        // Named at its own key, in the framework's words, before any schedule is built from it.
+        if (lr < 0) throw args.Fail(args.Get("learning_rate")!, $"is {ConfigWriter.Show(lr)}: a learning rate is not negative");
         var typeValue = args.Get("lr_scheduler_type");
         string type = args.Word("lr_scheduler_type") ?? "linear";
         if (Array.IndexOf(Types, type) < 0)
@@ -117,7 +119,7 @@ public static partial class HuggingFaceConfig
             "linear" => Compat.HuggingFace.GetLinearScheduleWithWarmup(lr, warmup, Total(type)),
             "cosine" => Compat.HuggingFace.GetCosineScheduleWithWarmup(lr, warmup, Total(type), kwargs.Number("num_cycles", 0.5)),
             "cosine_with_restarts" => Compat.HuggingFace.GetCosineWithHardRestartsScheduleWithWarmup(lr, warmup, Total(type), (int)kwargs.Whole("num_cycles", 1, 1)),
-            "polynomial" => Compat.HuggingFace.GetPolynomialDecayScheduleWithWarmup(lr, warmup, Total(type), kwargs.Number("lr_end", 1e-7), kwargs.Number("power", 1)),
+            "polynomial" => Compat.HuggingFace.GetPolynomialDecayScheduleWithWarmup(lr, warmup, Total(type), LrEnd(kwargs, lr), kwargs.Number("power", 1)),
             "cosine_with_min_lr" => Compat.HuggingFace.GetCosineWithMinLrScheduleWithWarmup(lr, warmup, Total(type), kwargs.Number("num_cycles", 0.5),
                 MinLr(kwargs, lr).MinLr, MinLr(kwargs, lr).MinLrRate),
             "cosine_warmup_with_min_lr" => CosineWarmupWithMinLr(lr, warmup, Total(type), kwargs),
@@ -229,6 +231,14 @@ public static partial class HuggingFaceConfig
         ignored.Add(new(kwargsValue?.Path ?? "lr_scheduler_type", kwargsValue?.Line ?? 1, kwargsValue?.Column ?? 1,
             "reduce_lr_on_plateau lowers the rate when the metric stops improving, which no configuration knows in advance: the rate shown is the one before the first reduction (a live recipe with reduce-on-plateau and an observation log follows the metric)"));
         return Constant(lr);
+    }
+
+    /// <summary>The polynomial decay's end, which transformers requires below the learning rate.</summary>
+    private static double LrEnd(ConfigSection kwargs, double lr)
+    {
+        double end = kwargs.Number("lr_end", 1e-7);
+        return end < lr ? end
+            : throw kwargs.Fail(kwargs.Get("lr_end")!, $"is {ConfigWriter.Show(end)}: transformers requires lr_end below the learning rate ({ConfigWriter.Show(lr)})");
     }
 
     private static Schedule Build(ConfigSection args, ConfigValue? kwargs, Func<Schedule> build)

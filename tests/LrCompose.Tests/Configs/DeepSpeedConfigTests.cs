@@ -122,6 +122,8 @@ public class DeepSpeedConfigTests
     [InlineData("""{"scheduler": {"type": "OneCycle", "params": {"cycle_max_lr": 0.1}}}""", "scheduler.params.cycle_min_lr", "{\"cycle_max_lr\"", "is needed")]
     [InlineData("""{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 0.001}}, "scheduler": {}}""", "scheduler", "\"scheduler\": {}", "twice")]
     [InlineData("""{"scheduler": {"type": "WarmupLR", "params": {"warmup_max_lr": 0.001, "last_batch_iteration": 99}}}""", "scheduler.params.last_batch_iteration", "99", "from its start")]
+    [InlineData("""{"scheduler": {"type": "OneCycle", "params": {"cycle_min_lr": 0.1, "cycle_max_lr": 0.001}}}""", "scheduler.params.cycle_min_lr", "0.1,", "above cycle_max_lr")]
+    [InlineData("""{"optimizer": {"type": "AdamW", "params": {"lr": 1e-3}}, "scheduler": {"type": "WarmupCosineLR", "params": {"total_num_steps": 100, "warmup_min_ratio": -1}}}""", "scheduler.params.warmup_min_ratio", "-1}", "is not negative")]
     public void A_bad_config_is_one_error_naming_the_key_and_its_position(string json, string key, string marker, string words)
     {
         var e = Assert.Throws<ConfigFormatException>(() => DeepSpeedConfig.Read(json, "ds.json"));

@@ -192,6 +192,9 @@ public class HuggingFaceConfigTests
     [InlineData("""{"learning_rate": 1e-3, "lr_scheduler_type": "cosine"}""", "max_steps", null, "is needed by cosine")]
     [InlineData("""{"learning_rate": 1e-3, "warmup_steps": 0.1}""", "warmup_steps", "0.1", "ratio of the total steps")]
     [InlineData("""{"learning_rate": 1e-3, "max_steps": 10, "lr_warmup_steps": 3}""", "lr_warmup_steps", "3}", "not a TrainingArguments field")]
+    [InlineData("""{"learning_rate": -1e-3, "lr_scheduler_type": "cosine", "max_steps": 10}""", "learning_rate", "-1e-3", "a learning rate is not negative")]
+    [InlineData("""{"learning_rate": 1e-3, "lr_scheduler_type": "polynomial", "max_steps": 10, "lr_scheduler_kwargs": {"lr_end": 0.01}}""",
+        "lr_scheduler_kwargs.lr_end", "0.01}", "transformers requires lr_end below the learning rate")]
     public void Bad_arguments_are_one_error_naming_the_key_and_its_position(string json, string key, string? marker, string words)
     {
         var e = Assert.Throws<ConfigFormatException>(() => HuggingFaceConfig.Read(json, "args.json"));
