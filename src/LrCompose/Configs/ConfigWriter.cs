@@ -140,10 +140,16 @@ public static partial class ConfigWriter
             while (warmup < steps && s.Rate(warmup) < peak) warmup++;
             long stableEnd = warmup;
             for (long t = warmup; t < steps; t++) if (s.Rate(t) == peak) stableEnd = t;
-            double floor = s.Rate(steps);
+            // Training may stop before the decay ends (Megatron's --train-iters below --lr-decay-iters): the floor and
+            // the decay's end are the schedule's own, where its final constant starts, not where training stops.
+            long decayHorizon = steps;
+            var last = s.Phases[^1];
+            if (s.Length is { } length && length > steps && length <= MaxSteps) decayHorizon = length;
+            else if (s.Phases.Count > 1 && last.Schedule.Min == last.Schedule.Max && last.Start > steps && last.Start <= MaxSteps) decayHorizon = last.Start;
+            double floor = s.Rate(decayHorizon);
             // The decay ends where the floor is reached exactly (a cosine is within rounding of it for many steps before).
-            long decayEnd = steps;
-            for (long t = stableEnd; t <= steps; t++) if (s.Rate(t) == floor) { decayEnd = t; break; }
+            long decayEnd = decayHorizon;
+            for (long t = stableEnd; t <= decayHorizon; t++) if (s.Rate(t) == floor) { decayEnd = t; break; }
             return new(steps, s.Rate(0), peak, warmup, stableEnd, decayEnd, floor);
         }
     }

@@ -96,12 +96,15 @@ public class ConfigRoundTripTests
             from minFactor in Gen.Elements(0.0, 0.1)
             from initFactor in Gen.Elements(0.0, 0.01)
             from wsd in Gen.Choose(1, (int)Math.Max(1, run.Steps - run.Warmup - 1))
-            select (run, lr, style, wsdStyle, minFactor, initFactor, wsd);
+            // Training may stop before the decay ends (--train-iters below --lr-decay-iters).
+            from beyond in Gen.Elements(0L, 0L, 1L, 37L, 400L)
+            select (run, lr, style, wsdStyle, minFactor, initFactor, wsd, beyond);
         Law.Holds(gen, c =>
         {
             string wsd = c.style == "WSD" ? $" --lr-wsd-decay-style {c.wsdStyle} --lr-wsd-decay-iters {c.wsd}" : "";
+            string decay = c.beyond > 0 ? $" --lr-decay-iters {c.run.Steps + c.beyond}" : "";
             RoundTrips($"--lr {N(c.lr)} --min-lr {N(c.lr * c.minFactor)} --lr-warmup-init {N(c.lr * c.initFactor)} --lr-warmup-iters {c.run.Warmup} " +
-                       $"--lr-decay-style {c.style}{wsd} --train-iters {c.run.Steps}", ConfigFormat.Megatron, c.run.Steps);
+                       $"--lr-decay-style {c.style}{wsd}{decay} --train-iters {c.run.Steps}", ConfigFormat.Megatron, c.run.Steps);
         });
     }
 
