@@ -23,6 +23,23 @@ internal static class ConfigFile
 
     private static readonly string[] FileExtensions = [".json", ".toml", ".sh", ".txt", ".yaml", ".yml", ".args", ".csv"];
 
+    /// <summary>
+    /// Reads the file as <see cref="Read"/> does; a file no framework's form shows that is a training plan is refused
+    /// with <paramref name="planRefusal"/> instead. The plan is looked for only when the configuration cannot be read,
+    /// so a configuration is read once.
+    /// </summary>
+    public static ImportedConfig ReadRefusingPlans(string path, string planRefusal, ConfigFormat? format = null, long? totalSteps = null)
+    {
+        try
+        {
+            return Read(path, format, totalSteps);
+        }
+        catch (ConfigFormatException) when (format is null && PlanCommands.Read(path) is not null)
+        {
+            throw new CliInputException(planRefusal);
+        }
+    }
+
     /// <summary>Reads the file as the framework given, or the one its form shows.</summary>
     public static ImportedConfig Read(string path, ConfigFormat? format = null, long? totalSteps = null)
     {

@@ -20,9 +20,8 @@ internal static class ImportCommand
         {
             string path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new CliInputException(Directory.Exists(path) ? $"{path} is a folder: give a configuration file" : $"no such file: {path}");
-            if (parse.GetValue(format) is null && PlanCommands.Read(path) is not null)
-                throw new CliInputException($"{path} is a training plan: import reads a framework's configuration; table, describe and plot read a plan");
-            var config = ConfigFile.Read(path, ConfigFile.Format(parse.GetValue(format)), parse.GetValue(total));
+            var config = ConfigFile.ReadRefusingPlans(path, $"{path} is a training plan: import reads a framework's configuration; table, describe and plot read a plan",
+                ConfigFile.Format(parse.GetValue(format)), parse.GetValue(total));
             // Every option is checked before anything is printed: an error never follows half an answer.
             long horizon = ConfigFile.AsRecipe(config).Horizon(parse.GetValue(steps));
             Sampling.Scannable(horizon, "import");

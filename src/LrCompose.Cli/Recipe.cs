@@ -18,13 +18,10 @@ internal sealed record Recipe(string Text, Schedule Schedule, IReadOnlyList<Stag
     /// <paramref name="totalSteps"/> fills a configuration's total steps where it does not say them.</summary>
     public static Recipe FromArgument(string text, string? observations = null, long? totalSteps = null)
     {
+        // A plan's file where one schedule is asked for (compare, export) is named as a plan, not as a file no framework's form shows.
         if (ConfigFile.IsConfigFile(text))
-        {
-            // A plan's file where one schedule is asked for (compare, export): say so, not that no framework shows.
-            if (PlanCommands.Read(text) is not null)
-                throw new CliInputException($"{text} is a training plan, and this command takes one schedule: table, describe and plot take a plan");
-            return ConfigFile.AsRecipe(ConfigFile.Read(text, totalSteps: totalSteps));
-        }
+            return ConfigFile.AsRecipe(ConfigFile.ReadRefusingPlans(text,
+                $"{text} is a training plan, and this command takes one schedule: table, describe and plot take a plan", totalSteps: totalSteps));
         ConfigFile.RefuseMissingPath(text);
         return Read(text, observations);
     }

@@ -83,11 +83,14 @@ public static partial class ConfigWriter
     /// so that training ends where that constant starts. A constant it rises into (<c>warmup 100 >> constant 1e-3</c>)
     /// is where training happens, however long: that length must be given.
     /// </summary>
-    private static bool EndsAtAFloor(Schedule schedule)
+    private static bool EndsAtAFloor(Schedule schedule) =>
+        FinalConstantStart(schedule) is { } start && start >= 1 && schedule.Rate(start - 1) >= schedule.Phases[^1].Schedule.Min;
+
+    /// <summary>Where a schedule of several phases settles on the constant it ends with, if it does.</summary>
+    private static long? FinalConstantStart(Schedule schedule)
     {
         var last = schedule.Phases[^1];
-        return schedule.Phases.Count > 1 && last.Schedule.Min == last.Schedule.Max && last.Start >= 1
-            && schedule.Rate(last.Start - 1) >= last.Schedule.Min;
+        return schedule.Phases.Count > 1 && last.Schedule.Min == last.Schedule.Max ? last.Start : null;
     }
 
     private static ArgumentException Refuse(string recipe, ConfigFormat format, string why) =>
@@ -143,9 +146,8 @@ public static partial class ConfigWriter
             // Training may stop before the decay ends (Megatron's --train-iters below --lr-decay-iters): the floor and
             // the decay's end are the schedule's own, where its final constant starts, not where training stops.
             long decayHorizon = steps;
-            var last = s.Phases[^1];
             if (s.Length is { } length && length > steps && length <= MaxSteps) decayHorizon = length;
-            else if (s.Phases.Count > 1 && last.Schedule.Min == last.Schedule.Max && last.Start > steps && last.Start <= MaxSteps) decayHorizon = last.Start;
+            else if (FinalConstantStart(s) is { } start && start > steps && start <= MaxSteps) decayHorizon = start;
             double floor = s.Rate(decayHorizon);
             // The decay ends where the floor is reached exactly (a cosine is within rounding of it for many steps before).
             long decayEnd = decayHorizon;

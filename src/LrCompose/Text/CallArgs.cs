@@ -44,10 +44,10 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     /// <summary>Every schedule argument, in order.</summary>
     public Schedule[] Inputs() => Enumerable.Range(0, _schedules.Count).Select(Input).ToArray();
 
-    /// <summary>A named option of one of the shared enums, written as the kebab-case of its member (<c>from-one</c>).</summary>
     /// <summary>A named option, or the word's default for it.</summary>
     public T Option<T>(string key) where T : struct, Enum => Option(key, Default<T>(key, "<word>"));
 
+    /// <summary>A named option of one of the shared enums, written as the kebab-case of its member (<c>from-one</c>).</summary>
     public T Option<T>(string key, T fallback) where T : struct, Enum =>
         Choice(key, fallback, Enum.GetValues<T>().Select(v => (Core.Vocabulary.Kebab(v.ToString()), v)).ToArray());
 
@@ -172,11 +172,15 @@ internal sealed class CallArgs(Application call, string text, Func<RecipeExpr, o
     /// <c>peek=</c> for <c>peak=</c>), that unknown word is the error, not the missing one.</summary>
     private RecipeFormatException Missing(string key, string form)
     {
-        var typo = call.Args.OfType<NamedArg>().FirstOrDefault(a => !_used.Contains(a) && a.Key != key && EditDistance(a.Key, key) <= Math.Max(1, key.Length / 3));
+        var typo = call.Args.OfType<NamedArg>().FirstOrDefault(a => !_used.Contains(a) && a.Key != key && IsMisspelling(a.Key, key));
         return typo is not null
             ? Error(typo.Offset, $"{call.Name} takes no parameter '{typo.Key}' (did you mean {key}?)")
             : Error(EndOffset, $"{call.Name} needs {key}={form}");
     }
+
+    /// <summary>Whether <paramref name="written"/> is close enough to <paramref name="meant"/> to be a misspelling of it:
+    /// at most a third of its letters (at least one) changed, added or dropped.</summary>
+    internal static bool IsMisspelling(string written, string meant) => EditDistance(written, meant) <= Math.Max(1, meant.Length / 3);
 
     internal static int EditDistance(string a, string b)
     {

@@ -39,7 +39,7 @@ public static partial class PlanField
         if (Reserved.Contains(field)) throw Guard.Fail(parameter, $"'{field}'", "is a plan option, not a field name");
         // A named extra a letter or two from a known field is a misspelling that would leave that field unscheduled.
         if (field == "beta1") throw Guard.Fail(parameter, "'beta1'", "is the momentum field (SGD's momentum, Adam's β1): write momentum");
-        if (!Known.Contains(field) && Known.FirstOrDefault(k => Text.CallArgs.EditDistance(field, k) <= Math.Max(1, k.Length / 3)) is { } near)
+        if (!Known.Contains(field) && Known.FirstOrDefault(k => Text.CallArgs.IsMisspelling(field, k)) is { } near)
             throw Guard.Fail(parameter, $"'{field}'", $"is a misspelling of {near}, which would then go unscheduled (did you mean {near}? a named extra must not be that close to a field's name)");
         return field;
     }
