@@ -67,6 +67,54 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_a_missing_file_and_a_plan_where_a_configuration_is_asked_for_are_named_as_what_they_are()
+    {
+        string plan = Write("plan.txt", "lr: constant 0.1\nweight-decay: constant 0.01\n");
+        string missing = Path.Combine(_dir, "nothing.json");
+        foreach (var (args, expected) in new (string[], string)[]
+        {
+            (["describe", _dir], $"error: {_dir} is a folder: give a recipe, a preset name or a configuration file"),
+            (["describe", missing], $"error: no such file: {missing}"),
+            (["import", _dir], $"error: {_dir} is a folder: give a configuration file"),
+            (["compare", plan, "gpt2"], $"error: {plan} is a training plan, and this command takes one schedule: table, describe and plot take a plan"),
+            (["import", plan], $"error: {plan} is a training plan: import reads a framework's configuration; table, describe and plot read a plan"),
+        })
+        {
+            var (code, output, error) = CliRun.Run(args);
+            Assert.Equal((2, ""), (code, output));
+            Assert.Equal(expected, error.TrimEnd());
+        }
+    }
+
+    [Fact]
+    public void A_configuration_that_leaves_its_length_to_the_run_takes_it_from_total_steps_on_the_viewing_commands()
+    {
+        string path = Write("auto.json", """
+            {"optimizer": {"type": "AdamW", "params": {"lr": 1e-3}},
+             "scheduler": {"type": "WarmupDecayLR", "params": {"total_num_steps": "auto", "warmup_num_steps": 100}}}
+            """);
+        var (code, _, error) = CliRun.Run("describe", path);
+        Assert.Equal(2, code);
+        Assert.Contains("give them (--total-steps)", error);
+        var expected = LrCompose.Configs.DeepSpeedConfig.Read(File.ReadAllText(path), totalSteps: 1000).LearningRate;
+        var (tableCode, table, _) = CliRun.Run("table", path, "--total-steps", "1000", "--every", "250");
+        Assert.Equal(0, tableCode);
+        foreach (var row in table.Trim().Split('\n').Skip(1).Select(line => line.Split(',')))
+            Assert.Equal(expected.Rate(long.Parse(row[0], CultureInfo.InvariantCulture)), double.Parse(row[1], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Import_checks_its_options_before_printing_anything()
+    {
+        string path = Write("ds_config.json", DsConfig);
+        foreach (var args in new[] { new[] { "import", path, "--steps", "0" }, ["import", path, "--out", Path.Combine(_dir, "a.jpg")] })
+        {
+            var (code, output, _) = CliRun.Run(args);
+            Assert.Equal((2, ""), (code, output));
+        }
+    }
+
+    [Fact]
     public void Compare_takes_a_config_file_where_it_takes_a_recipe()
     {
         string path = Write("ds_config.json", """

@@ -102,4 +102,16 @@ public class ConfigValueTests
         Assert.Equal("TotalSteps", Assert.Throws<ArgumentOutOfRangeException>(() => new ExportedConfig(ConfigFormat.Megatron, "--lr 1", 0, [])).ParamName);
         Assert.Equal("line", Assert.Throws<ArgumentOutOfRangeException>(() => new ConfigFormatException("f", "k", 0, 1, "p")).ParamName);
     }
+
+    [Theory]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("lr: warmup 100 >> cosine 900 peak=0.001\nweight-decay: constant 0.1")]
+    public void Only_TOML_s_table_headers_and_key_lines_tell_torchtitan(string text)
+    {
+        // A JSON array or a training plan (its recipes hold peak=…) is no framework's, not a torchtitan file with a fault.
+        var e = Assert.Throws<ConfigFormatException>(() => TrainingConfig.Detect(text, "file"));
+        Assert.Contains("shows no framework", e.Message);
+        Assert.Equal(ConfigFormat.Torchtitan, TrainingConfig.Detect("[lr_scheduler]\nwarmup_steps = 10\n", "file"));
+        Assert.Equal(ConfigFormat.Torchtitan, TrainingConfig.Detect("warmup_steps = 10\n", "file"));
+    }
 }
